@@ -1,0 +1,7 @@
+import type { Migration } from './types';
+import { v1Settings } from './v1-settings';
+import { v2LayerState } from './v2-layer-state';
+
+/** Every released schema version, oldest first. Append only. */
+export const MIGRATIONS: readonly Migration[] = [v1Settings, v2LayerState];
+export type { Migration } from './types';

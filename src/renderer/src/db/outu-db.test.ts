@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './migrations';
+import { OutuDb, SCHEMA_VERSION } from './outu-db';
+
+const options = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
+
+describe('OutuDb migrations', () => {
+  const opened: OutuDb[] = [];
+  afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+  it('lists versions strictly increasing, ending at the schema version', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(SCHEMA_VERSION).toBe(versions.at(-1));
+  });
+
+  it('migrates a v1 database: layer blob becomes rows, other settings survive', async () => {
+    const factory = options();
+    const v1 = new OutuDb('migrate-test', MIGRATIONS.slice(0, 1), factory);
+    await v1.open();
+    await v1.table('settings').bulkPut([
+      { key: 'language', value: 'en' },
+      {
+        key: 'layers',
+        value: {
+          order: ['county-labels', 'roads', 'land'],
+          visible: { roads: false },
+          opacity: { land: 0.5, roads: 7 },
+        },
+      },
+    ]);
+    v1.close();
+
+    const current = new OutuDb('migrate-test', MIGRATIONS, factory);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA_VERSION);
+    expect(await current.settings.get('language')).toEqual({ key: 'language', value: 'en' });
+    expect(await current.settings.get('layers')).toBeUndefined();
+    const rows = await current.layerState.orderBy('order').toArray();
+    expect(rows).toEqual([
+      { id: 'county-labels', order: 0, visible: true, opacity: 1 },
+      { id: 'roads', order: 1, visible: false, opacity: 1 },
+      { id: 'land', order: 2, visible: true, opacity: 0.5 },
+    ]);
+  });
+
+  it('migrates a v1 database that never stored layers', async () => {
+    const factory = options();
+    const v1 = new OutuDb('empty-v1', MIGRATIONS.slice(0, 1), factory);
+    await v1.open();
+    v1.close();
+    const current = new OutuDb('empty-v1', MIGRATIONS, factory);
+    opened.push(current);
+    await current.open();
+    expect(await current.layerState.count()).toBe(0);
+  });
+
+  it('creates a fresh database at the current version', async () => {
+    const db = new OutuDb('fresh', MIGRATIONS, options());
+    opened.push(db);
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['layerState', 'settings']);
+  });
+});

@@ -1,0 +1,37 @@
+import Dexie, { type Table } from 'dexie';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export const DB_NAME = 'outu';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface LayerStateRow {
+  id: string;
+  /** 0 = top of the layer list, drawn last. */
+  order: number;
+  visible: boolean;
+  opacity: number;
+}
+
+export class OutuDb extends Dexie {
+  settings!: Table<SettingRow, string>;
+  layerState!: Table<LayerStateRow, string>;
+
+  /** `migrations` is a parameter so tests can open the database as an older release did. */
+  constructor(
+    name = DB_NAME,
+    migrations: readonly Migration[] = MIGRATIONS,
+    options?: ConstructorParameters<typeof Dexie>[1],
+  ) {
+    super(name, options);
+    for (const migration of migrations) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+  }
+}
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { LAYER_GROUP_IDS } from './basemap-layers';
+import { DEFAULT_LAYER_STATE, move, normaliseLayerState, orderedStyleLayers, setOpacity } from './layer-state';
+
+describe('layer state', () => {
+  it('moves a group and refuses to move past either end', () => {
+    const ids = (s: typeof DEFAULT_LAYER_STATE) => s.map((g) => g.id);
+    expect(ids(move(DEFAULT_LAYER_STATE, 'city-outline', -1)).slice(0, 2)).toEqual(['city-outline', 'county-labels']);
+    expect(move(DEFAULT_LAYER_STATE, 'county-labels', -1)).toBe(DEFAULT_LAYER_STATE);
+    expect(move(DEFAULT_LAYER_STATE, 'land', 1)).toBe(DEFAULT_LAYER_STATE);
+  });
+
+  it('clamps opacity into 0..1', () => {
+    expect(setOpacity(DEFAULT_LAYER_STATE, 'roads', 3).find((g) => g.id === 'roads')?.opacity).toBe(1);
+    expect(setOpacity(DEFAULT_LAYER_STATE, 'roads', -1).find((g) => g.id === 'roads')?.opacity).toBe(0);
+  });
+
+  it('repairs stored state: drops unknown ids and duplicates, restores missing groups', () => {
+    const repaired = normaliseLayerState([
+      { id: 'roads', visible: false, opacity: 0.5 },
+      { id: 'no-such-layer' as never, visible: true, opacity: 1 },
+      { id: 'roads', visible: true, opacity: 1 },
+      { id: 'land', visible: true, opacity: Number.NaN },
+    ]);
+    expect(repaired.map((g) => g.id).sort()).toEqual([...LAYER_GROUP_IDS].sort());
+    expect(repaired.find((g) => g.id === 'roads')).toEqual({ id: 'roads', visible: false, opacity: 0.5 });
+    expect(repaired.find((g) => g.id === 'land')?.opacity).toBe(1);
+  });
+
+  it('draws the top of the list last', () => {
+    const layers = orderedStyleLayers(DEFAULT_LAYER_STATE).map(({ def }) => def.layer.id);
+    expect(layers[0]).toBe('land');
+    expect(layers.at(-1)).toBe('county-label');
+    expect(layers.indexOf('mountain-hatch')).toBeGreaterThan(layers.indexOf('county-fill'));
+    expect(layers.indexOf('road-label')).toBeGreaterThan(layers.indexOf('road-expressway'));
+  });
+});

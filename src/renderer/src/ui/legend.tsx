@@ -1,0 +1,71 @@
+import type { CSSProperties } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages-zh';
+import type { LayerGroupId } from '../map/basemap-layers';
+import type { LayerState } from '../map/layer-state';
+import { MAP_COLORS as C } from '../map/map-colors';
+
+interface LegendEntry {
+  group: LayerGroupId | 'sea';
+  label: MessageKey;
+  swatch: CSSProperties;
+  kind: 'line' | 'area';
+}
+
+const line = (color: string, casing: string, width = 4): CSSProperties => ({
+  background: color,
+  height: width,
+  boxShadow: `0 0 0 1px ${casing}`,
+});
+
+const ENTRIES: LegendEntry[] = [
+  {
+    group: 'mountain-counties',
+    label: 'legend.mountain',
+    kind: 'area',
+    swatch: {
+      backgroundColor: `${C.mountainFill}55`,
+      backgroundImage: `repeating-linear-gradient(135deg, ${C.mountainHatch} 0 1.5px, transparent 1.5px 6px)`,
+      border: `2px solid ${C.mountainLine}`,
+    },
+  },
+  { group: 'city-outline', label: 'legend.cityOutline', kind: 'line', swatch: line(C.cityOutline, C.halo, 3) },
+  {
+    group: 'county-boundaries',
+    label: 'legend.countyBoundary',
+    kind: 'line',
+    swatch: { borderTop: `2px dashed ${C.countyLine}`, height: 0 },
+  },
+  {
+    group: 'provinces',
+    label: 'legend.provinceBorder',
+    kind: 'line',
+    swatch: { borderTop: `2px dashed ${C.provinceLine}`, height: 0 },
+  },
+  { group: 'roads', label: 'legend.expressway', kind: 'line', swatch: line(C.expressway, C.expresswayCasing) },
+  { group: 'roads', label: 'legend.arterial', kind: 'line', swatch: line(C.arterial, C.arterialCasing) },
+  { group: 'roads', label: 'legend.provincial', kind: 'line', swatch: line(C.provincial, C.provincialCasing) },
+  { group: 'roads', label: 'legend.named', kind: 'line', swatch: line(C.named, C.namedCasing, 3) },
+  { group: 'roads', label: 'legend.unnamed', kind: 'line', swatch: line(C.unnamed, C.unnamedCasing, 2) },
+  { group: 'sea', label: 'legend.sea', kind: 'area', swatch: { background: C.sea } },
+];
+
+/** Lists only what is visible, so the legend never explains something the map does not show. */
+export function Legend({ state }: { state: LayerState }) {
+  const { t } = useI18n();
+  const visible = new Set<string>(state.filter((g) => g.visible).map((g) => g.id));
+  visible.add('sea');
+  return (
+    <section className="legend" aria-label={t('legend.title')} data-testid="legend">
+      <h3>{t('legend.title')}</h3>
+      <ul>
+        {ENTRIES.filter((e) => visible.has(e.group)).map((entry) => (
+          <li key={entry.label}>
+            <span className={`legend-swatch legend-${entry.kind}`} style={entry.swatch} aria-hidden="true" />
+            <span>{t(entry.label)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useI18n } from '../i18n/i18n-context';
+
+interface ToolbarProps {
+  layerPanelOpen: boolean;
+  onToggleLayers: () => void;
+  onZoomToCity: () => void;
+  onToggleLanguage: () => void;
+  onAbout: () => void;
+  onOpenFile: () => void;
+}
+
+export function Toolbar({
+  layerPanelOpen,
+  onToggleLayers,
+  onZoomToCity,
+  onToggleLanguage,
+  onAbout,
+  onOpenFile,
+}: ToolbarProps) {
+  const { t } = useI18n();
+  return (
+    <header className="toolbar">
+      <h1 className="brand">
+        {t('app.title')}
+        <small>{t('app.subtitle')}</small>
+      </h1>
+      <nav className="toolbar-actions">
+        <button type="button" aria-pressed={layerPanelOpen} onClick={onToggleLayers} data-testid="toggle-layers">
+          {t('toolbar.layers')}
+        </button>
+        <button type="button" onClick={onOpenFile} title={t('toolbar.openFileTitle')} data-testid="open-file">
+          {t('toolbar.openFile')}
+        </button>
+        <button type="button" onClick={onZoomToCity} title={t('toolbar.zoomToCityTitle')}>
+          {t('toolbar.zoomToCity')}
+        </button>
+        <button
+          type="button"
+          onClick={onToggleLanguage}
+          title={t('toolbar.languageTitle')}
+          data-testid="toggle-language"
+        >
+          {t('toolbar.language')}
+        </button>
+        <button type="button" onClick={onAbout} data-testid="open-about">
+          {t('toolbar.about')}
+        </button>
+      </nav>
+    </header>
+  );
+}

@@ -108,12 +108,14 @@ test('a layer toggled in the panel stays toggled after a reload', async ({ page 
   // Move roads above the mountain counties and dim them, then reload.
   await page.locator('[data-layer-id="roads"]').getByRole('button', { name: /上移/ }).click();
   await page.locator('[data-layer-id="roads"] input[type="range"]').fill('40');
-  // A reload right after a change must find it stored: wait for IndexedDB, not for the UI.
-  await expect.poll(() => storedLayerRow(page, 'roads')).toMatchObject({ opacity: 0.4, order: 3 });
-  await expect.poll(() => storedLayerRow(page, 'mountain-counties')).toMatchObject({ visible: false });
   const orderBefore = await page
     .locator('[data-layer-id]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-layer-id')));
+  // A reload right after a change must find it stored: wait for IndexedDB, not for the UI.
+  await expect
+    .poll(() => storedLayerRow(page, 'roads'))
+    .toMatchObject({ opacity: 0.4, order: orderBefore.indexOf('roads') });
+  await expect.poll(() => storedLayerRow(page, 'mountain-counties')).toMatchObject({ visible: false });
 
   await page.reload();
   await openApp(page);
@@ -137,7 +139,7 @@ test('a layer toggled in the panel stays toggled after a reload', async ({ page 
   expect(opacity).toBeCloseTo(0.4);
 
   await mountainToggle.check();
-  expect(await renderedNames(page, 'mountain-fill')).toEqual(mountainNames);
+  await expect.poll(() => renderedNames(page, 'mountain-fill')).toEqual(mountainNames);
 });
 
 test('the language switch changes the UI and is remembered', async ({ page }) => {
@@ -164,7 +166,7 @@ test('the About dialog lists every data source with its licence', async ({ page 
   await page.getByTestId('open-about').click();
   const dialog = page.getByTestId('about-dialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('[data-source-id]')).toHaveCount(6);
+  await expect(dialog.locator('[data-source-id]')).toHaveCount(8);
   for (const text of ['GSHHG', 'DataV', 'LGPL', 'OFL', '温州市统计局']) await expect(dialog).toContainText(text);
 });
 

@@ -5,7 +5,17 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATA_FILES } from '../../src/shared/data-contract';
-import { GLYPH_FONTSTACKS, GLYPH_SOURCE_FOLDER, SOURCE_FOLDER_IDS, SOURCE_FOLDERS, SOURCES_DIR } from './source-files';
+import {
+  DOCUMENT_SOURCE_FOLDER_IDS,
+  DOCUMENT_SOURCE_FOLDERS,
+  GLYPH_FONTSTACKS,
+  GLYPH_SOURCE_FOLDER,
+  rawSeedDirFor,
+  SEED_RAW_FILES,
+  SOURCE_FOLDER_IDS,
+  SOURCE_FOLDERS,
+  SOURCES_DIR,
+} from './source-files';
 
 export interface CopyPlan {
   /** ../shared/geo-sources (or $OUTU_GEO_SOURCES) when present. */
@@ -13,6 +23,11 @@ export interface CopyPlan {
   /** A previous build (normally the committed data/geo) to seed from when rawDir is absent. */
   seedDir: string;
   outDir: string;
+  /**
+   * ../shared/seed (the plan text) when present. Defaults to the `seed/` sibling of rawDir; only
+   * consulted when rawDir is used. Absent → the plan text comes from seedDir like everything else.
+   */
+  rawSeedDir?: string | null;
 }
 
 export type CopyOutcome = 'from-raw' | 'from-seed' | 'skipped';
@@ -47,8 +62,28 @@ function copyGlyphs(fromGlyphsRoot: string, outDir: string): void {
   }
 }
 
+/**
+ * The plan's documents (plan-seed, plan-projects) are authored in the repo, so they always come
+ * from the seed build; in raw mode the plan text is then refreshed from the raw seed folder.
+ */
+function copyDocumentSources(seedDir: string, outDir: string, rawSeedDir: string | null): void {
+  if (seedDir !== outDir) {
+    for (const folder of DOCUMENT_SOURCE_FOLDER_IDS) {
+      const from = join(seedDir, SOURCES_DIR, folder);
+      copyFolderFiles(from, join(outDir, SOURCES_DIR, folder), listFiles(from));
+    }
+  }
+  if (rawSeedDir && existsSync(rawSeedDir)) {
+    for (const { raw, folder, file } of SEED_RAW_FILES) {
+      mkdirSync(join(outDir, SOURCES_DIR, folder), { recursive: true });
+      copyFile(join(rawSeedDir, raw), join(outDir, SOURCES_DIR, folder, file));
+    }
+  }
+}
+
 export function copySources(plan: CopyPlan): CopyOutcome {
   const outDir = resolve(plan.outDir);
+  const seedDir = resolve(plan.seedDir);
   if (plan.rawDir && existsSync(plan.rawDir)) {
     for (const folder of SOURCE_FOLDER_IDS) {
       copyFolderFiles(join(plan.rawDir, folder), join(outDir, SOURCES_DIR, folder), [
@@ -57,15 +92,16 @@ export function copySources(plan: CopyPlan): CopyOutcome {
       ]);
     }
     copyGlyphs(join(plan.rawDir, GLYPH_SOURCE_FOLDER), outDir);
+    copyDocumentSources(seedDir, outDir, plan.rawSeedDir === undefined ? rawSeedDirFor(plan.rawDir) : plan.rawSeedDir);
     return 'from-raw';
   }
-  const seedDir = resolve(plan.seedDir);
   if (seedDir !== outDir) {
     for (const folder of SOURCE_FOLDER_IDS) {
       const from = join(seedDir, SOURCES_DIR, folder);
       copyFolderFiles(from, join(outDir, SOURCES_DIR, folder), listFiles(from));
     }
     copyGlyphs(join(seedDir, DATA_FILES.glyphsDir), outDir);
+    copyDocumentSources(seedDir, outDir, null);
     return 'from-seed';
   }
   return 'skipped';
@@ -74,8 +110,12 @@ export function copySources(plan: CopyPlan): CopyOutcome {
 /** Fails loudly before any work if a file a later step needs is absent. */
 export function checkSources(outDir: string): void {
   const missing: string[] = [];
-  for (const folder of SOURCE_FOLDER_IDS) {
-    for (const f of ['SOURCE.md', ...SOURCE_FOLDERS[folder]]) {
+  const folders: [string, readonly string[]][] = [
+    ...SOURCE_FOLDER_IDS.map((id): [string, readonly string[]] => [id, SOURCE_FOLDERS[id]]),
+    ...DOCUMENT_SOURCE_FOLDER_IDS.map((id): [string, readonly string[]] => [id, DOCUMENT_SOURCE_FOLDERS[id]]),
+  ];
+  for (const [folder, files] of folders) {
+    for (const f of ['SOURCE.md', ...files]) {
       if (!existsSync(join(outDir, SOURCES_DIR, folder, f))) missing.push(`${SOURCES_DIR}/${folder}/${f}`);
     }
   }

@@ -1,3 +1,4 @@
+import { FACILITY_CATEGORIES } from '../../src/shared/facilities';
 /**
  * Runs the real pipeline into temp dirs: determinism, rebuild-from-repo, and what the app
  * relies on in the outputs.
@@ -79,13 +80,15 @@ describe('data pipeline', () => {
     expect(outline.features).toHaveLength(1);
   });
 
-  it('attributes all 6 sources, each with a licence and an origin', () => {
+  it('attributes all 8 sources, each with a licence and an origin', () => {
     const entries = JSON.parse(readFileSync(join(dirA, DATA_FILES.attribution), 'utf8')) as DataSourceAttribution[];
     expect(entries.map((e) => e.id).sort()).toEqual([
       'basemap-dcw',
       'basemap-gshhg',
       'boundaries-datav',
       'glyphs-openmaptiles',
+      'plan-projects',
+      'plan-seed',
       'population',
       'roads-wangshanbo',
     ]);
@@ -98,15 +101,22 @@ describe('data pipeline', () => {
   it('lists every output in the manifest with its size and hash', () => {
     const manifest = JSON.parse(readFileSync(join(dirA, DATA_FILES.manifest), 'utf8')) as DataManifest;
     expect(manifest.dataVersion).toMatch(/^[0-9a-f]{12}$/);
-    expect(Object.keys(manifest.files)).toEqual([
-      DATA_FILES.attribution,
-      DATA_FILES.basemap,
-      DATA_FILES.cityOutline,
-      DATA_FILES.counties,
-      DATA_FILES.countyLabels,
-      'glyphs/Klokantech Noto Sans Bold/',
-      'glyphs/Klokantech Noto Sans Regular/',
-    ]);
+    expect(Object.keys(manifest.files)).toEqual(
+      [
+        DATA_FILES.attribution,
+        DATA_FILES.basemap,
+        DATA_FILES.cityOutline,
+        DATA_FILES.counties,
+        DATA_FILES.countyLabels,
+        'glyphs/Klokantech Noto Sans Bold/',
+        'glyphs/Klokantech Noto Sans Regular/',
+        DATA_FILES.projectSummary,
+        DATA_FILES.projects,
+        DATA_FILES.countyCentres,
+        'samples/README.md',
+        ...FACILITY_CATEGORIES.map((c) => `samples/sample-${c}.csv`),
+      ].sort(),
+    );
     expect(manifest.files[DATA_FILES.basemap]?.bytes).toBe(readFileSync(join(dirA, DATA_FILES.basemap)).length);
     const [w, s, e, n] = manifest.bounds;
     expect([w < 119.7, s < 27.1, e > 121.2, n > 28.6]).toEqual([true, true, true, true]);

@@ -3,7 +3,7 @@
  * temp dirs. Steps after the copy read only from <outDir>/sources.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DATA_FILES, type DataManifest, type DataSourceAttribution } from '../../src/shared/data-contract';
 import { parseSourceMd } from './attribution-parse';
 import { buildBasemap, verifyBasemap, type ZoomStats } from './basemap-build';
@@ -14,7 +14,9 @@ import { readFeatureCollection, serializeFeatureCollection, serializeJson } from
 import { buildManifest, directoryEntry, fileEntry, type ManifestFiles } from './manifest-build';
 import type { ArchiveStats } from './pmtiles-writer';
 import type { RoadClassSummary } from './road-classify';
-import { GLYPH_FONTSTACKS, SOURCE_FOLDER_IDS, sourcePath } from './source-files';
+import { buildProjects } from './projects-build';
+import { buildSamples } from './samples-build';
+import { ALL_SOURCE_FOLDER_IDS, GLYPH_FONTSTACKS, SOURCES_DIR, sourcePath } from './source-files';
 
 export interface PipelineOptions {
   outDir: string;
@@ -54,6 +56,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const started = performance.now();
     const outputs: StepReport['outputs'] = [];
     const write = (path: string, data: string | Uint8Array): void => {
+      mkdirSync(dirname(join(outDir, path)), { recursive: true });
       writeFileSync(join(outDir, path), data);
       outputs.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length });
     };
@@ -82,6 +85,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     return out;
   });
 
+  await step('plan projects', (write) => {
+    const projects = buildProjects(outDir);
+    write(DATA_FILES.projects, projects.geojson);
+    write(DATA_FILES.projectSummary, projects.summary);
+  });
+
+  const samples = await step('facility samples', (write) => buildSamples(outDir, write));
+
   const inputs = await step('read + classify roads', () => loadBasemapInputs(outDir));
 
   const basemap = await step('basemap tiles', async (write) => {
@@ -92,8 +103,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   });
 
   await step('attribution', (write) => {
-    const entries: DataSourceAttribution[] = SOURCE_FOLDER_IDS.map((id) =>
-      parseSourceMd(id, readFileSync(sourcePath(outDir, id, 'SOURCE.md'), 'utf8')),
+    const entries: DataSourceAttribution[] = ALL_SOURCE_FOLDER_IDS.map((id) =>
+      parseSourceMd(id, readFileSync(join(outDir, SOURCES_DIR, id, 'SOURCE.md'), 'utf8')),
     );
     write(DATA_FILES.attribution, serializeJson(entries));
   });
@@ -106,6 +117,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       DATA_FILES.countyLabels,
       DATA_FILES.cityOutline,
       DATA_FILES.attribution,
+      DATA_FILES.projects,
+      DATA_FILES.projectSummary,
+      ...samples.outputs.map((o) => o.path),
     ]) {
       files[name] = fileEntry(join(outDir, name));
     }

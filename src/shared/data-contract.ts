@@ -10,6 +10,10 @@ export const DATA_FILES = {
   manifest: 'manifest.json',
   attribution: 'attribution.json',
   glyphsDir: 'glyphs',
+  projects: 'projects.geojson',
+  projectSummary: 'project-summary.json',
+  countyCentres: 'facilities-county-centres.geojson',
+  samplesDir: 'samples',
 } as const;
 
 /** Vector-tile layers inside basemap.pmtiles. */

@@ -16,6 +16,23 @@ import { clearFileOverlay, showFileOverlay } from './map/file-overlay';
 import { openGeoJson, type OpenedOverlay } from './ui/open-geojson';
 import { ErrorBanner, OverlayBar } from './ui/overlay-bar';
 import { Toolbar } from './ui/toolbar';
+import { useCatalogue } from './catalogue/use-catalogue';
+import { useCatalogueView } from './catalogue/use-catalogue-view';
+import { useCatalogueMap } from './catalogue/use-catalogue-map';
+import { Sidebar, type SidebarTab } from './ui/sidebar';
+import { ProjectFilterPanel } from './catalogue/project-filter-panel';
+import { FacilityPanel } from './catalogue/facility-panel';
+import { TableDrawer } from './catalogue/table-drawer';
+import { DetailPanel } from './catalogue/detail-panel';
+import { SearchBox } from './catalogue/search-box';
+import { PickList } from './catalogue/pick-list';
+import { ImportDialog } from './catalogue/import-dialog';
+import { DataCheckDialog } from './catalogue/data-check-dialog';
+import { loadSampleSets } from './catalogue/load-samples';
+import type { CatalogueRef } from './map/catalogue-map';
+
+/** Matches .detail-panel's width in styles.css: the map keeps its centre clear of it. */
+const DETAIL_PANEL_WIDTH = 340;
 
 export interface AppProps {
   platform: Platform;
@@ -38,7 +55,13 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   const [language, setLanguage] = useState(initialLanguage);
   const [layerState, setLayerState] = useState(initialLayerState);
   const [showGcj, setShowGcj] = useState(initialShowGcj);
-  const [layerPanelOpen, setLayerPanelOpen] = useState(true);
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const [sidebarTab, setSidebarTab] = useState<SidebarTab>('layers');
+  const [tableOpen, setTableOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [dataCheckOpen, setDataCheckOpen] = useState(false);
+  const [samplesLoading, setSamplesLoading] = useState(false);
+  const [pick, setPick] = useState<CatalogueRef[] | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [controller, setController] = useState<MapController | null>(null);
@@ -56,6 +79,51 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       (error: unknown) => setLoad({ status: 'error', reason: error instanceof Error ? error.message : String(error) }),
     );
   }, [platform]);
+
+  const manifest = load.status === 'ready' ? load.data.manifest : null;
+  const catalogue = useCatalogue(db, platform.dataBaseUrl, manifest);
+  const view = useCatalogueView(catalogue);
+  const { setSelection } = view;
+
+  const select = useCallback(
+    (ref: CatalogueRef, fly: boolean) => {
+      setSelection(ref);
+      setPick(null);
+      if (ref.kind === 'facility') setSidebarTab((tab) => (tab === 'projects' ? 'facilities' : tab));
+      if (ref.kind === 'project') setSidebarTab((tab) => (tab === 'facilities' ? 'projects' : tab));
+      if (!fly || !controller) return;
+      const point =
+        ref.kind === 'project'
+          ? catalogue.projects.find((p) => p.seq === ref.seq)
+          : catalogue.facilities.find((f) => f.id === ref.id);
+      if (!point || point.lon === null || point.lat === null) return;
+      // The detail panel is about to cover the right of the map: centre the point in what stays visible.
+      controller.setRightInset(DETAIL_PANEL_WIDTH);
+      controller.flyTo([point.lon, point.lat]);
+    },
+    [controller, catalogue.projects, catalogue.facilities, setSelection],
+  );
+
+  const detailOpen = view.detail !== null;
+  useEffect(() => controller?.setRightInset(detailOpen ? DETAIL_PANEL_WIDTH : 0), [controller, detailOpen]);
+
+  useCatalogueMap(controller, view.shownProjects, view.shownFacilities, catalogue.sampleSetIds, view.selectedPoint, {
+    onSelect: (ref) => select(ref, false),
+    onPickMany: (refs) => setPick(refs),
+    tooltip: view.nameOf,
+  });
+
+  const loadSamples = async () => {
+    setSamplesLoading(true);
+    try {
+      for (const { set, facilities } of await loadSampleSets(platform.dataBaseUrl))
+        await catalogue.saveSet(set, facilities);
+    } catch (error) {
+      setErrorMessage(t('samples.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setSamplesLoading(false);
+    }
+  };
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -107,7 +175,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       platform.onMenuCommand((command: MenuCommand) => {
         switch (command) {
           case 'toggle-layer-panel':
-            return setLayerPanelOpen((open) => !open);
+            return setSidebarOpen((open) => !open);
           case 'zoom-to-city':
             return controller?.zoomToCity();
           case 'language-zh':
@@ -127,23 +195,66 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     <I18nProvider language={language}>
       <div className="app">
         <Toolbar
-          layerPanelOpen={layerPanelOpen}
-          onToggleLayers={() => setLayerPanelOpen((open) => !open)}
+          search={
+            <SearchBox
+              projects={catalogue.projects}
+              facilities={catalogue.facilities}
+              onChoose={(ref) => select(ref, true)}
+            />
+          }
+          tableOpen={tableOpen}
+          onToggleTable={() => setTableOpen((open) => !open)}
+          layerPanelOpen={sidebarOpen}
+          onToggleLayers={() => setSidebarOpen((open) => !open)}
           onZoomToCity={() => controller?.zoomToCity()}
           onToggleLanguage={() => changeLanguage(language === 'zh' ? 'en' : 'zh')}
           onAbout={() => setAboutOpen(true)}
           onOpenFile={() => void openFile()}
         />
         {dbError && <div className="banner warning">{t('db.unavailable', { reason: dbError })}</div>}
+        {catalogue.status.status === 'error' && (
+          <div className="banner error-banner" role="alert">
+            {t('catalogue.loadError', { reason: catalogue.status.reason })}
+          </div>
+        )}
         {errorMessage && <ErrorBanner message={errorMessage} onDismiss={() => setErrorMessage(null)} />}
         <main className="workspace">
-          {layerPanelOpen && (
-            <LayerPanel
-              state={layerState}
-              onChange={changeLayerState}
-              onReset={() => changeLayerState(DEFAULT_LAYER_STATE)}
-              onClose={() => setLayerPanelOpen(false)}
-            />
+          {sidebarOpen && (
+            <Sidebar tab={sidebarTab} onTabChange={setSidebarTab} onClose={() => setSidebarOpen(false)}>
+              {sidebarTab === 'layers' && (
+                <LayerPanel
+                  state={layerState}
+                  onChange={changeLayerState}
+                  onReset={() => changeLayerState(DEFAULT_LAYER_STATE)}
+                />
+              )}
+              {sidebarTab === 'projects' && (
+                <ProjectFilterPanel
+                  projects={catalogue.projects}
+                  shown={view.shownProjects}
+                  filter={view.projectFilter}
+                  onChange={view.setProjectFilter}
+                  onDataCheck={() => setDataCheckOpen(true)}
+                />
+              )}
+              {sidebarTab === 'facilities' && (
+                <FacilityPanel
+                  sets={catalogue.facilitySets}
+                  facilities={catalogue.facilities}
+                  shown={view.shownFacilities}
+                  view={view.facilityView}
+                  onViewChange={view.setFacilityView}
+                  onImport={() => setImportOpen(true)}
+                  onLoadSamples={() => void loadSamples()}
+                  samplesLoading={samplesLoading}
+                  onDeleteSet={(set) => {
+                    const name = set.name;
+                    if (window.confirm(t('facilities.confirmDelete', { name, count: set.count })))
+                      void catalogue.removeSet(set.id);
+                  }}
+                />
+              )}
+            </Sidebar>
           )}
           <div className="map-column">
             <div className="map-area">
@@ -165,10 +276,54 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                 />
               )}
               {overlay && <OverlayBar overlay={overlay} onClose={() => setOverlay(null)} />}
+              {view.detail && (
+                <DetailPanel
+                  item={view.detail}
+                  onClose={() => setSelection(null)}
+                  onZoom={() => view.selection && select(view.selection, true)}
+                />
+              )}
+              {pick && (
+                <PickList
+                  items={pick.map((ref) => ({ ref, name: view.nameOf(ref) }))}
+                  onPick={(ref) => select(ref, false)}
+                  onClose={() => setPick(null)}
+                />
+              )}
             </div>
+            {tableOpen && (
+              <TableDrawer
+                mode={sidebarTab === 'facilities' ? 'facilities' : 'projects'}
+                projects={view.shownProjects}
+                facilities={view.shownFacilities}
+                facilitySets={catalogue.facilitySets}
+                selection={view.selection}
+                onSelect={(ref) => select(ref, true)}
+                onClose={() => setTableOpen(false)}
+              />
+            )}
             <CoordinateReadout controller={controller} showGcj={showGcj} onShowGcjChange={changeShowGcj} />
           </div>
         </main>
+        {importOpen && (
+          <ImportDialog
+            platform={platform}
+            dataBaseUrl={platform.dataBaseUrl}
+            existingSets={catalogue.facilitySets}
+            onImported={async (set, facilities) => {
+              await catalogue.saveSet(set, facilities);
+              setSidebarTab('facilities');
+            }}
+            onClose={() => setImportOpen(false)}
+          />
+        )}
+        {dataCheckOpen && (
+          <DataCheckDialog
+            dataBaseUrl={platform.dataBaseUrl}
+            projects={catalogue.projects}
+            onClose={() => setDataCheckOpen(false)}
+          />
+        )}
         <AboutDialog
           open={aboutOpen}
           onClose={() => setAboutOpen(false)}

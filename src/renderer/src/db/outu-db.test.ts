@@ -59,10 +59,33 @@ describe('OutuDb migrations', () => {
     expect(await current.layerState.count()).toBe(0);
   });
 
+  it('migrates a v2 database to v3: layer rows and settings kept, catalogue tables created empty', async () => {
+    const factory = options();
+    const v2 = new OutuDb('v2-to-v3', MIGRATIONS.slice(0, 2), factory);
+    await v2.open();
+    await v2.table('settings').put({ key: 'language', value: 'en' });
+    await v2.table('layerState').bulkPut([{ id: 'roads', order: 0, visible: false, opacity: 0.3 }]);
+    v2.close();
+
+    const current = new OutuDb('v2-to-v3', MIGRATIONS, factory);
+    opened.push(current);
+    await current.open();
+    expect(await current.layerState.toArray()).toEqual([{ id: 'roads', order: 0, visible: false, opacity: 0.3 }]);
+    expect(await current.settings.get('language')).toEqual({ key: 'language', value: 'en' });
+    expect(await current.projects.count()).toBe(0);
+    expect(await current.facilities.count()).toBe(0);
+  });
+
   it('creates a fresh database at the current version', async () => {
     const db = new OutuDb('fresh', MIGRATIONS, options());
     opened.push(db);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['layerState', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'facilities',
+      'facilitySets',
+      'layerState',
+      'projects',
+      'settings',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import Dexie, { type Table } from 'dexie';
+import type { Facility, FacilitySet } from '../../../shared/facilities';
+import type { ProjectProps } from '../../../shared/projects';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export const DB_NAME = 'outu';
@@ -16,9 +18,18 @@ export interface LayerStateRow {
   opacity: number;
 }
 
+/** A project as stored: its properties plus the point (null for citywide projects). */
+export interface ProjectRow extends ProjectProps {
+  lon: number | null;
+  lat: number | null;
+}
+
 export class OutuDb extends Dexie {
   settings!: Table<SettingRow, string>;
   layerState!: Table<LayerStateRow, string>;
+  projects!: Table<ProjectRow, number>;
+  facilitySets!: Table<FacilitySet, string>;
+  facilities!: Table<Facility, string>;
 
   /** `migrations` is a parameter so tests can open the database as an older release did. */
   constructor(

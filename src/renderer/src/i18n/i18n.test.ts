@@ -55,7 +55,7 @@ describe('no hard-coded UI strings', () => {
     for (const file of sourceFiles(rendererRoot).filter((f) => f.endsWith('.tsx'))) {
       const source = readFileSync(file, 'utf8');
       // Text directly between a closing '>' and the next '<' that contains letters is a literal UI string.
-      for (const match of source.matchAll(/>\s*([A-Za-z][^<>{}]*?)\s*</g)) {
+      for (const match of source.matchAll(/(?<![=-])>\s*([A-Za-z][^<>{}]*?)\s*</g)) {
         const text = match[1] ?? '';
         if (/[=;()]/.test(text) || /^(OuTu|WGS-84|GCJ-02)$/.test(text)) continue;
         offenders.push(`${relative(rendererRoot, file)}: ${text}`);

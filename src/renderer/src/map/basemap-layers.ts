@@ -1,43 +1,7 @@
-import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { GLYPH_FONTS, TILE_LAYERS, type RoadClass } from '../../../shared/data-contract';
-import type { MessageKey } from '../i18n/messages-zh';
 import { MAP_COLORS as C } from './map-colors';
-
-export const SOURCE_IDS = {
-  basemap: 'basemap',
-  counties: 'counties',
-  countyLabels: 'county-labels',
-  cityOutline: 'city-outline',
-} as const;
-
-export const MOUNTAIN_HATCH_IMAGE = 'mountain-hatch';
-
-/** A style layer plus the opacity it has at 100 % group opacity. */
-export interface StyleLayerDef {
-  layer: LayerSpecification;
-  baseOpacity: number;
-}
-
-/** A layer as the user sees it in the layer panel: one toggle, one opacity, one place in the order. */
-export interface LayerGroupDef {
-  id: LayerGroupId;
-  label: MessageKey;
-  note?: MessageKey;
-  styleLayers: StyleLayerDef[];
-}
-
-export const LAYER_GROUP_IDS = [
-  'county-labels',
-  'city-outline',
-  'county-boundaries',
-  'mountain-counties',
-  'roads',
-  'rivers',
-  'counties',
-  'provinces',
-  'land',
-] as const;
-export type LayerGroupId = (typeof LAYER_GROUP_IDS)[number];
+import { MOUNTAIN_HATCH_IMAGE, SOURCE_IDS, type LayerGroupDef, type StyleLayerDef } from './layer-types';
 
 const zoomLinear = (stops: [number, number][]) =>
   ['interpolate', ['exponential', 1.6], ['zoom'], ...stops.flat()] as unknown as number;
@@ -77,7 +41,7 @@ function roadLayers(
 }
 
 /** Bottom to top within each group; groups are ordered by the layer panel. */
-export const LAYER_GROUPS: readonly LayerGroupDef[] = [
+export const BASEMAP_GROUPS: readonly LayerGroupDef[] = [
   {
     id: 'county-labels',
     label: 'layer.countyLabels',
@@ -355,9 +319,3 @@ export const LAYER_GROUPS: readonly LayerGroupDef[] = [
     ],
   },
 ];
-
-export function layerGroup(id: LayerGroupId): LayerGroupDef {
-  const group = LAYER_GROUPS.find((g) => g.id === id);
-  if (!group) throw new Error(`unknown layer group ${id}`);
-  return group;
-}

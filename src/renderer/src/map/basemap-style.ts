@@ -5,7 +5,8 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import { DATA_FILES, GLYPH_FONTS } from '../../../shared/data-contract';
 import type { Language } from '../i18n/translate';
-import { SOURCE_IDS } from './basemap-layers';
+import { SELECTION_LAYER } from './catalogue-layers';
+import { SOURCE_IDS } from './layer-types';
 import { MAP_COLORS } from './map-colors';
 import { opacityProperties, orderedStyleLayers, type LayerState } from './layer-state';
 
@@ -46,7 +47,9 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
     ...orderedStyleLayers(layerState).map(({ def, group }) =>
       withState(def.layer, group.visible, def.baseOpacity * group.opacity, language),
     ),
+    SELECTION_LAYER,
   ];
+  const empty = { type: 'FeatureCollection' as const, features: [] };
   return {
     version: 8,
     name: 'OuTu basemap',
@@ -57,6 +60,10 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
       [SOURCE_IDS.counties]: { type: 'geojson', data: `${dataBaseUrl}${DATA_FILES.counties}` },
       [SOURCE_IDS.countyLabels]: { type: 'geojson', data: `${dataBaseUrl}${DATA_FILES.countyLabels}` },
       [SOURCE_IDS.cityOutline]: { type: 'geojson', data: `${dataBaseUrl}${DATA_FILES.cityOutline}` },
+      // Many projects share their county seat: kept clustered at every zoom so none hides another.
+      [SOURCE_IDS.projects]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 24, clusterMaxZoom: 17 },
+      [SOURCE_IDS.facilities]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 36, clusterMaxZoom: 13 },
+      [SOURCE_IDS.selection]: { type: 'geojson', data: empty },
     },
     layers,
     metadata: { 'outu:fonts': GLYPH_FONTS },

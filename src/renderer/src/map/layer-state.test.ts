@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_GROUP_IDS } from './basemap-layers';
+import { LAYER_GROUP_IDS } from './layer-types';
 import { DEFAULT_LAYER_STATE, move, normaliseLayerState, orderedStyleLayers, setOpacity } from './layer-state';
 
 describe('layer state', () => {
   it('moves a group and refuses to move past either end', () => {
     const ids = (s: typeof DEFAULT_LAYER_STATE) => s.map((g) => g.id);
-    expect(ids(move(DEFAULT_LAYER_STATE, 'city-outline', -1)).slice(0, 2)).toEqual(['city-outline', 'county-labels']);
-    expect(move(DEFAULT_LAYER_STATE, 'county-labels', -1)).toBe(DEFAULT_LAYER_STATE);
+    expect(ids(move(DEFAULT_LAYER_STATE, 'city-outline', -1)).slice(2, 4)).toEqual(['city-outline', 'county-labels']);
+    expect(move(DEFAULT_LAYER_STATE, 'projects', -1)).toBe(DEFAULT_LAYER_STATE);
     expect(move(DEFAULT_LAYER_STATE, 'land', 1)).toBe(DEFAULT_LAYER_STATE);
   });
 
@@ -30,7 +30,8 @@ describe('layer state', () => {
   it('draws the top of the list last', () => {
     const layers = orderedStyleLayers(DEFAULT_LAYER_STATE).map(({ def }) => def.layer.id);
     expect(layers[0]).toBe('land');
-    expect(layers.at(-1)).toBe('county-label');
+    expect(layers.at(-1)).toBe('project-cluster-count');
+    expect(layers.indexOf('county-label')).toBeLessThan(layers.indexOf('facility-point'));
     expect(layers.indexOf('mountain-hatch')).toBeGreaterThan(layers.indexOf('county-fill'));
     expect(layers.indexOf('road-label')).toBeGreaterThan(layers.indexOf('road-expressway'));
   });

@@ -1,5 +1,6 @@
 import type { AllPaintProperties } from '@maplibre/maplibre-gl-style-spec';
-import { LAYER_GROUP_IDS, LAYER_GROUPS, type LayerGroupId, type StyleLayerDef } from './basemap-layers';
+import { LAYER_GROUPS } from './layer-groups';
+import { LAYER_GROUP_IDS, type LayerGroupId, type StyleLayerDef } from './layer-types';
 
 export interface LayerGroupState {
   id: LayerGroupId;

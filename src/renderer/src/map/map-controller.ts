@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Language } from '../i18n/translate';
-import { MOUNTAIN_HATCH_IMAGE } from './basemap-layers';
+import { MOUNTAIN_HATCH_IMAGE } from './layer-types';
 import { BASEMAP_PMTILES_KEY, buildBasemapStyle, countyLabelField } from './basemap-style';
 import { hatchPattern, hexToRgb } from './hatch-pattern';
 import { opacityProperties, orderedStyleLayers, type LayerState } from './layer-state';
@@ -122,6 +122,17 @@ export class MapController {
 
   fitBounds(bbox: [number, number, number, number]): void {
     this.map.fitBounds(bbox, { padding: 48, maxZoom: 15 });
+  }
+
+  /** Keeps the camera's centre clear of a panel drawn over the right side of the map. */
+  setRightInset(pixels: number): void {
+    // setPadding jumps, which would cut short a flight already under way: only when it changes.
+    if (this.map.getPadding().right === pixels) return;
+    this.map.setPadding({ top: 0, bottom: 0, left: 0, right: pixels });
+  }
+
+  flyTo(center: [number, number], zoom = 13): void {
+    this.map.flyTo({ center, zoom: Math.max(zoom, this.map.getZoom()), essential: true });
   }
 
   zoomToCity(): void {

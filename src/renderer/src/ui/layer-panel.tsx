@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n-context';
-import { layerGroup } from '../map/basemap-layers';
+import { layerGroup } from '../map/layer-groups';
 import { move, setOpacity, setVisible, type LayerState } from '../map/layer-state';
 import { Legend } from './legend';
 
@@ -7,25 +7,12 @@ interface LayerPanelProps {
   state: LayerState;
   onChange: (next: LayerState) => void;
   onReset: () => void;
-  onClose: () => void;
 }
 
-export function LayerPanel({ state, onChange, onReset, onClose }: LayerPanelProps) {
+export function LayerPanel({ state, onChange, onReset }: LayerPanelProps) {
   const { t } = useI18n();
   return (
-    <aside className="panel layer-panel" aria-label={t('layers.title')} data-testid="layer-panel">
-      <header className="panel-header">
-        <h2>{t('layers.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('layers.close')}
-          title={t('layers.close')}
-        >
-          ×
-        </button>
-      </header>
+    <section className="layer-panel" aria-label={t('layers.title')} data-testid="layer-panel">
       <p className="hint">{t('layers.orderHint')}</p>
       <ol className="layer-list">
         {state.map((group, index) => {
@@ -83,6 +70,6 @@ export function LayerPanel({ state, onChange, onReset, onClose }: LayerPanelProp
         {t('layers.reset')}
       </button>
       <Legend state={state} />
-    </aside>
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-zh';
-import type { LayerGroupId } from '../map/basemap-layers';
+import type { LayerGroupId } from '../map/layer-types';
 import type { LayerState } from '../map/layer-state';
 import { MAP_COLORS as C } from '../map/map-colors';
 

@@ -1,6 +1,10 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 
 interface ToolbarProps {
+  search: ReactNode;
+  tableOpen: boolean;
+  onToggleTable: () => void;
   layerPanelOpen: boolean;
   onToggleLayers: () => void;
   onZoomToCity: () => void;
@@ -10,6 +14,9 @@ interface ToolbarProps {
 }
 
 export function Toolbar({
+  search,
+  tableOpen,
+  onToggleTable,
   layerPanelOpen,
   onToggleLayers,
   onZoomToCity,
@@ -24,9 +31,19 @@ export function Toolbar({
         {t('app.title')}
         <small>{t('app.subtitle')}</small>
       </h1>
+      {search}
       <nav className="toolbar-actions">
         <button type="button" aria-pressed={layerPanelOpen} onClick={onToggleLayers} data-testid="toggle-layers">
           {t('toolbar.layers')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={tableOpen}
+          onClick={onToggleTable}
+          title={t('toolbar.tableTitle')}
+          data-testid="toggle-table"
+        >
+          {t('toolbar.table')}
         </button>
         <button type="button" onClick={onOpenFile} title={t('toolbar.openFileTitle')} data-testid="open-file">
           {t('toolbar.openFile')}

@@ -1,0 +1,8 @@
+/** Every benchmark `npm run bench` knows; add new ones here. */
+import type { Bench } from './bench-types';
+import { filterBench } from './filter-bench';
+import { importBench } from './import-bench';
+
+export function registeredBenches(): Bench[] {
+  return [importBench(), filterBench()];
+}

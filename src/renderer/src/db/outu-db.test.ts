@@ -76,11 +76,47 @@ describe('OutuDb migrations', () => {
     expect(await current.facilities.count()).toBe(0);
   });
 
+  it('migrates a v3 database to v4: imported facilities survive, the run cache starts empty', async () => {
+    const factory = options();
+    const v3 = new OutuDb('v3-to-v4', MIGRATIONS.slice(0, 3), factory);
+    await v3.open();
+    await v3.table('facilitySets').put({
+      id: 'import-1',
+      name: 'a.csv',
+      kind: 'import',
+      isSample: false,
+      sourceCrs: 'gcj02',
+      createdAt: '',
+      count: 1,
+    });
+    await v3.table('facilities').put({
+      id: 'import-1:x',
+      setId: 'import-1',
+      name: 'x',
+      category: 'health',
+      status: 'existing',
+      lon: 120.6,
+      lat: 28,
+      countyAdcode: 330302,
+      capacity: {},
+      extra: {},
+    });
+    v3.close();
+
+    const current = new OutuDb('v3-to-v4', MIGRATIONS, factory);
+    opened.push(current);
+    await current.open();
+    expect(await current.facilities.get('import-1:x')).toMatchObject({ name: 'x', countyAdcode: 330302 });
+    expect(await current.facilitySets.count()).toBe(1);
+    expect(await current.coverageRuns.count()).toBe(0);
+  });
+
   it('creates a fresh database at the current version', async () => {
     const db = new OutuDb('fresh', MIGRATIONS, options());
     opened.push(db);
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'coverageRuns',
       'facilities',
       'facilitySets',
       'layerState',

@@ -1,5 +1,8 @@
 import Dexie, { type Table } from 'dexie';
+import type { CoverageRequest, TravelProfile } from '../../../shared/coverage';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
+import type { TravelProfileSpec } from '../../../shared/travel-profiles';
+import type { CoverageOutput } from '../coverage/worker-protocol';
 import type { ProjectProps } from '../../../shared/projects';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -24,12 +27,24 @@ export interface ProjectRow extends ProjectProps {
   lat: number | null;
 }
 
+export interface CoverageRunRow {
+  /** sha256 of the canonical inputs + data version. */
+  key: string;
+  createdAt: string;
+  label: string;
+  request: CoverageRequest;
+  profiles: Record<TravelProfile, TravelProfileSpec>;
+  dataVersion: string;
+  output: CoverageOutput;
+}
+
 export class OutuDb extends Dexie {
   settings!: Table<SettingRow, string>;
   layerState!: Table<LayerStateRow, string>;
   projects!: Table<ProjectRow, number>;
   facilitySets!: Table<FacilitySet, string>;
   facilities!: Table<Facility, string>;
+  coverageRuns!: Table<CoverageRunRow, string>;
 
   /** `migrations` is a parameter so tests can open the database as an older release did. */
   constructor(

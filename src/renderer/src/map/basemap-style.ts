@@ -64,6 +64,8 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
       [SOURCE_IDS.projects]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 24, clusterMaxZoom: 17 },
       [SOURCE_IDS.facilities]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 36, clusterMaxZoom: 13 },
       [SOURCE_IDS.selection]: { type: 'geojson', data: empty },
+      [SOURCE_IDS.coverageBands]: { type: 'geojson', data: empty },
+      [SOURCE_IDS.uncovered]: { type: 'geojson', data: empty },
     },
     layers,
     metadata: { 'outu:fonts': GLYPH_FONTS },

@@ -5,7 +5,9 @@ import { DEFAULT_LAYER_STATE, move, normaliseLayerState, orderedStyleLayers, set
 describe('layer state', () => {
   it('moves a group and refuses to move past either end', () => {
     const ids = (s: typeof DEFAULT_LAYER_STATE) => s.map((g) => g.id);
-    expect(ids(move(DEFAULT_LAYER_STATE, 'city-outline', -1)).slice(2, 4)).toEqual(['city-outline', 'county-labels']);
+    const at = ids(DEFAULT_LAYER_STATE).indexOf('city-outline');
+    const above = ids(DEFAULT_LAYER_STATE)[at - 1];
+    expect(ids(move(DEFAULT_LAYER_STATE, 'city-outline', -1)).slice(at - 1, at + 1)).toEqual(['city-outline', above]);
     expect(move(DEFAULT_LAYER_STATE, 'projects', -1)).toBe(DEFAULT_LAYER_STATE);
     expect(move(DEFAULT_LAYER_STATE, 'land', 1)).toBe(DEFAULT_LAYER_STATE);
   });
@@ -34,5 +36,12 @@ describe('layer state', () => {
     expect(layers.indexOf('county-label')).toBeLessThan(layers.indexOf('facility-point'));
     expect(layers.indexOf('mountain-hatch')).toBeGreaterThan(layers.indexOf('county-fill'));
     expect(layers.indexOf('road-label')).toBeGreaterThan(layers.indexOf('road-expressway'));
+  });
+});
+
+describe('layer groups', () => {
+  it('define every group id exactly once, in the default order', async () => {
+    const { LAYER_GROUPS } = await import('./layer-groups');
+    expect(LAYER_GROUPS.map((g) => g.id)).toEqual([...LAYER_GROUP_IDS]);
   });
 });

@@ -9,6 +9,8 @@ export const SOURCE_IDS = {
   projects: 'projects',
   facilities: 'facilities',
   selection: 'selection',
+  coverageBands: 'coverage-bands',
+  uncovered: 'uncovered',
 } as const;
 
 export const MOUNTAIN_HATCH_IMAGE = 'mountain-hatch';
@@ -32,6 +34,8 @@ export const LAYER_GROUP_IDS = [
   'projects',
   'facilities',
   'county-labels',
+  'coverage',
+  'uncovered',
   'city-outline',
   'county-boundaries',
   'mountain-counties',

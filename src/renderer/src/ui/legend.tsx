@@ -1,4 +1,7 @@
 import type { CSSProperties } from 'react';
+import { FACILITY_CATEGORIES } from '../../../shared/facilities';
+import { PROJECT_CATEGORIES } from '../../../shared/projects';
+import { FACILITY_CATEGORY_COLORS, PROJECT_CATEGORY_COLORS } from '../map/catalogue-colors';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-zh';
 import type { LayerGroupId } from '../map/layer-types';
@@ -66,6 +69,34 @@ export function Legend({ state }: { state: LayerState }) {
           </li>
         ))}
       </ul>
+      {visible.has('projects') && (
+        <>
+          <h4>{t('layer.projects')}</h4>
+          <ul className="legend-categories" data-testid="legend-projects">
+            {PROJECT_CATEGORIES.map((c) => (
+              <li key={c}>
+                <span className="dot" style={{ background: PROJECT_CATEGORY_COLORS[c] }} aria-hidden="true" />
+                <span>{t(`projectCategory.${c}`)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('layer.projectsNote')}</p>
+        </>
+      )}
+      {visible.has('facilities') && (
+        <>
+          <h4>{t('layer.facilities')}</h4>
+          <ul className="legend-categories" data-testid="legend-facilities">
+            {FACILITY_CATEGORIES.map((c) => (
+              <li key={c}>
+                <span className="dot" style={{ background: FACILITY_CATEGORY_COLORS[c] }} aria-hidden="true" />
+                <span>{t(`facilityCategory.${c}`)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('layer.facilitiesNote')}</p>
+        </>
+      )}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import type { Migration } from './types';
 import { v1Settings } from './v1-settings';
 import { v2LayerState } from './v2-layer-state';
 import { v3Catalogue } from './v3-catalogue';
+import { v4CoverageRuns } from './v4-coverage-runs';
 
 /** Every released schema version, oldest first. Append only. */
-export const MIGRATIONS: readonly Migration[] = [v1Settings, v2LayerState, v3Catalogue];
+export const MIGRATIONS: readonly Migration[] = [v1Settings, v2LayerState, v3Catalogue, v4CoverageRuns];
 export type { Migration } from './types';

@@ -1,0 +1,27 @@
+import type { FeatureCollection } from 'geojson';
+import type { CoverageRequest, CoverageResult, TravelProfile } from '../../../shared/coverage';
+import type { TravelProfileSpec } from '../../../shared/travel-profiles';
+
+/** Messages to the coverage worker. One run at a time; cancelling terminates the worker. */
+export interface RunMessage {
+  type: 'run';
+  runId: string;
+  dataBaseUrl: string;
+  dataVersion: string;
+  request: CoverageRequest;
+  profiles: Record<TravelProfile, TravelProfileSpec>;
+}
+
+export type CoveragePhase = 'loading' | 'snapping' | 'routing' | 'summarising' | 'drawing';
+
+export type WorkerMessage =
+  | { type: 'progress'; runId: string; phase: CoveragePhase; fraction: number }
+  | { type: 'result'; runId: string; result: CoverageOutput }
+  | { type: 'error'; runId: string; message: string };
+
+/** What a finished run hands the UI and stores: numbers, per-cell arrays and map layers. */
+export interface CoverageOutput {
+  result: CoverageResult;
+  bands: FeatureCollection;
+  uncovered: FeatureCollection;
+}

@@ -1,8 +1,9 @@
 /** Every benchmark `npm run bench` knows; add new ones here. */
 import type { Bench } from './bench-types';
+import { coverageBench } from './coverage-bench';
 import { filterBench } from './filter-bench';
 import { importBench } from './import-bench';
 
 export function registeredBenches(): Bench[] {
-  return [importBench(), filterBench()];
+  return [importBench(), filterBench(), coverageBench()];
 }

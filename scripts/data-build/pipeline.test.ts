@@ -115,6 +115,11 @@ describe('data pipeline', () => {
         DATA_FILES.countyCentres,
         'samples/README.md',
         ...FACILITY_CATEGORIES.map((c) => `samples/sample-${c}.csv`),
+        DATA_FILES.routingGraph,
+        DATA_FILES.routingGraphInfo,
+        DATA_FILES.populationGrid,
+        DATA_FILES.populationGridInfo,
+        'population/README.md',
       ].sort(),
     );
     expect(manifest.files[DATA_FILES.basemap]?.bytes).toBe(readFileSync(join(dirA, DATA_FILES.basemap)).length);

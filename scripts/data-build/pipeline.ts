@@ -16,6 +16,8 @@ import type { ArchiveStats } from './pmtiles-writer';
 import type { RoadClassSummary } from './road-classify';
 import { buildProjects } from './projects-build';
 import { buildSamples } from './samples-build';
+import { buildRoutingGraph } from './graph-build';
+import { buildPopulationGrid } from './population-grid-build';
 import { ALL_SOURCE_FOLDER_IDS, GLYPH_FONTSTACKS, SOURCES_DIR, sourcePath } from './source-files';
 
 export interface PipelineOptions {
@@ -93,6 +95,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const samples = await step('facility samples', (write) => buildSamples(outDir, write));
 
+  const population = await step('population grid (modelled)', (write) => buildPopulationGrid(outDir, write));
+
+  const graph = await step('routing graph', (write) => buildRoutingGraph(outDir, write));
+
   const inputs = await step('read + classify roads', () => loadBasemapInputs(outDir));
 
   const basemap = await step('basemap tiles', async (write) => {
@@ -120,6 +126,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       DATA_FILES.projects,
       DATA_FILES.projectSummary,
       ...samples.outputs.map((o) => o.path),
+      ...graph.outputs.map((o) => o.path),
+      ...population.outputs.map((o) => o.path),
     ]) {
       files[name] = fileEntry(join(outDir, name));
     }

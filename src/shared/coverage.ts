@@ -8,7 +8,7 @@ export type TravelProfile = (typeof TRAVEL_PROFILES)[number];
 
 export type CoverageMethod = 'radius' | 'network';
 
-/** The modelled population grid (data/geo/population-grid.*): see README "Population model". */
+/** The modelled population grid (data/geo/population/): see data/geo/population/README.md. */
 export interface PopulationGrid {
   /** Cell edge in metres (a square grid in a local equal-area projection). */
   cellSizeM: number;

@@ -14,6 +14,10 @@ export const DATA_FILES = {
   projectSummary: 'project-summary.json',
   countyCentres: 'facilities-county-centres.geojson',
   samplesDir: 'samples',
+  routingGraph: 'graph/routing-graph.bin',
+  routingGraphInfo: 'graph/routing-graph.json',
+  populationGrid: 'population/population-grid.bin',
+  populationGridInfo: 'population/population-grid.json',
 } as const;
 
 /** Vector-tile layers inside basemap.pmtiles. */

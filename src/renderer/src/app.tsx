@@ -30,6 +30,12 @@ import { ImportDialog } from './catalogue/import-dialog';
 import { DataCheckDialog } from './catalogue/data-check-dialog';
 import { loadSampleSets } from './catalogue/load-samples';
 import type { CatalogueRef } from './map/catalogue-map';
+import { CoveragePanel } from './coverage/coverage-panel';
+import { useCoverage } from './coverage/use-coverage';
+import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
+import { showCoverage } from './map/coverage-layers';
+import { loadCounties } from './catalogue/facility-import';
+import { bbox as turfBbox } from '@turf/turf';
 
 /** Matches .detail-panel's width in styles.css: the map keeps its centre clear of it. */
 const DETAIL_PANEL_WIDTH = 340;
@@ -103,6 +109,38 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     },
     [controller, catalogue.projects, catalogue.facilities, setSelection],
   );
+
+  const coverage = useCoverage(db, platform.dataBaseUrl, manifest);
+  const [coverageInputs, setCoverageInputs] = useState<CoverageInputs | null>(null);
+  // Defaults need the facility sets, which arrive with the catalogue.
+  useEffect(() => {
+    if (coverageInputs === null && catalogue.status.status === 'ready')
+      setCoverageInputs(inputsFromPreset(DEFAULT_PRESET, catalogue.facilitySets));
+  }, [coverageInputs, catalogue.status, catalogue.facilitySets]);
+
+  const coverageOutput = coverage.state.status === 'done' ? coverage.state.output : null;
+  useEffect(() => {
+    controller?.whenStyleReady(() =>
+      showCoverage(controller.map, coverageOutput?.bands ?? null, coverageOutput?.uncovered ?? null),
+    );
+  }, [controller, coverageOutput]);
+
+  const runCoverage = () => {
+    if (!coverageInputs) return;
+    const request = buildRequest(coverageInputs, catalogue.facilities);
+    if (!request) return;
+    const label =
+      coverageInputs.presetId === 'custom'
+        ? `${t(`profile.${request.profile}`)} ${coverageInputs.thresholdsText}`
+        : t(`preset.${coverageInputs.presetId}`);
+    void coverage.run(request, label);
+  };
+
+  const zoomToCounty = async (adcode: number) => {
+    const counties = await loadCounties(platform.dataBaseUrl);
+    const feature = counties.features.find((f) => f.properties?.['adcode'] === adcode);
+    if (feature && controller) controller.fitBounds(turfBbox(feature) as [number, number, number, number]);
+  };
 
   const detailOpen = view.detail !== null;
   useEffect(() => controller?.setRightInset(detailOpen ? DETAIL_PANEL_WIDTH : 0), [controller, detailOpen]);
@@ -235,6 +273,18 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   filter={view.projectFilter}
                   onChange={view.setProjectFilter}
                   onDataCheck={() => setDataCheckOpen(true)}
+                />
+              )}
+              {sidebarTab === 'coverage' && coverageInputs && (
+                <CoveragePanel
+                  inputs={coverageInputs}
+                  onInputsChange={setCoverageInputs}
+                  sets={catalogue.facilitySets}
+                  facilities={catalogue.facilities}
+                  state={coverage.state}
+                  onRun={runCoverage}
+                  onCancel={coverage.cancel}
+                  onCounty={(adcode) => void zoomToCounty(adcode)}
                 />
               )}
               {sidebarTab === 'facilities' && (

@@ -1,9 +1,11 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
 import type { ProjectProps } from '../../../shared/projects';
 import type { OutuDb, ProjectRow } from './outu-db';
 
-export const COUNTY_CENTRES_SET_ID = 'county-centres';
+import { COUNTY_CENTRES_SET_ID, countyCentreFacilities } from '../../../core/facilities/county-centres';
+
+export { COUNTY_CENTRES_SET_ID, countyCentreFacilities };
 
 export function projectRowsFromGeoJson(collection: FeatureCollection): ProjectRow[] {
   return collection.features.map((feature) => {
@@ -27,30 +29,6 @@ export async function seedProjects(db: OutuDb, collection: FeatureCollection, ve
     await db.settings.put({ key: 'projectsVersion', value: version });
   });
   return true;
-}
-
-interface CountyCentreProps {
-  name: string;
-  adcode: number;
-}
-
-export function countyCentreFacilities(collection: FeatureCollection): Facility[] {
-  return collection.features.map((feature) => {
-    const f = feature as Feature<Point, CountyCentreProps & Record<string, unknown>>;
-    const [lon = 0, lat = 0] = f.geometry.coordinates;
-    return {
-      id: `${COUNTY_CENTRES_SET_ID}:${f.properties.adcode}`,
-      setId: COUNTY_CENTRES_SET_ID,
-      name: String(f.properties.name),
-      category: 'other',
-      status: 'existing',
-      lon,
-      lat,
-      countyAdcode: Number(f.properties.adcode),
-      capacity: {},
-      extra: {},
-    };
-  });
 }
 
 /** The 12 county public service centres: real points (county seats), replaced per data version. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Facility, FacilitySet } from '../../../shared/facilities';
+import { buildRequest, inputsFromPreset } from './coverage-inputs';
+import { COVERAGE_PRESETS } from './presets';
+
+const set = (id: string): FacilitySet => ({
+  id,
+  name: id,
+  kind: id === 'county-centres' ? 'county-centres' : 'sample',
+  isSample: id !== 'county-centres',
+  sourceCrs: 'wgs84',
+  createdAt: '',
+  count: 0,
+});
+const facility = (id: string, setId: string, category: Facility['category']): Facility => ({
+  id,
+  setId,
+  name: id,
+  category,
+  status: 'existing',
+  lon: 120,
+  lat: 28,
+  countyAdcode: null,
+  capacity: {},
+  extra: {},
+});
+
+const sets = [set('county-centres'), set('sample-sports'), set('sample-health')];
+const facilities = [
+  facility('county-centres:1', 'county-centres', 'other'),
+  facility('sample-sports:2', 'sample-sports', 'sports'),
+  facility('sample-sports:1', 'sample-sports', 'sports'),
+  facility('sample-health:1', 'sample-health', 'health'),
+];
+const preset = (id: string) => COVERAGE_PRESETS.find((p) => p.id === id)!;
+
+describe('coverage inputs', () => {
+  it('the rural preset uses only the county public service centres', () => {
+    const request = buildRequest(inputsFromPreset(preset('rural-drive-90'), sets), facilities);
+    expect(request?.facilities.map((f) => f.id)).toEqual(['county-centres:1']);
+    expect(request).toMatchObject({ method: 'network', profile: 'drive', thresholdsMin: [30, 60, 90], radiiM: [] });
+  });
+
+  it('the fitness preset uses sports facilities from every other set, sorted by id', () => {
+    const request = buildRequest(inputsFromPreset(preset('fitness-walk-10'), sets), facilities);
+    expect(request?.facilities.map((f) => f.id)).toEqual(['sample-sports:1', 'sample-sports:2']);
+  });
+
+  it('radius runs carry metres, not minutes; bad thresholds give no request', () => {
+    const inputs = inputsFromPreset(preset('radius-1km'), sets);
+    expect(buildRequest(inputs, facilities)).toMatchObject({ thresholdsMin: [], radiiM: [500, 1000] });
+    expect(buildRequest({ ...inputs, thresholdsText: 'abc' }, facilities)).toBeNull();
+  });
+});

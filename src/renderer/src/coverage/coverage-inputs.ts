@@ -1,0 +1,53 @@
+import type { CoverageMethod, CoverageRequest, TravelProfile } from '../../../shared/coverage';
+import type { Facility, FacilityCategory, FacilitySet } from '../../../shared/facilities';
+import { COUNTY_CENTRES_SET_ID } from '../db/catalogue-store';
+import { COVERAGE_PRESETS, parseThresholds, type CoveragePreset } from './presets';
+
+/** What the coverage panel edits. */
+export interface CoverageInputs {
+  presetId: CoveragePreset['id'] | 'custom';
+  method: CoverageMethod;
+  profile: TravelProfile;
+  thresholdsText: string;
+  setIds: string[];
+  categories: FacilityCategory[] | 'all';
+}
+
+export function inputsFromPreset(preset: CoveragePreset, sets: readonly FacilitySet[]): CoverageInputs {
+  const setIds =
+    preset.facilities.kind === 'county-centres'
+      ? [COUNTY_CENTRES_SET_ID]
+      : sets.filter((s) => s.id !== COUNTY_CENTRES_SET_ID).map((s) => s.id);
+  return {
+    presetId: preset.id,
+    method: preset.method,
+    profile: preset.profile,
+    thresholdsText: preset.thresholds.join(', '),
+    setIds,
+    categories: preset.facilities.kind === 'categories' ? preset.facilities.categories : 'all',
+  };
+}
+
+export const DEFAULT_PRESET = COVERAGE_PRESETS.find((p) => p.id === 'rural-drive-90') ?? COVERAGE_PRESETS[0]!;
+
+export function selectedFacilities(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
+  const sets = new Set(inputs.setIds);
+  const categories = inputs.categories === 'all' ? null : new Set(inputs.categories);
+  return facilities.filter((f) => sets.has(f.setId) && (!categories || categories.has(f.category)));
+}
+
+/** The request sent to the engine; facilities sorted by id so equal selections hash equally. */
+export function buildRequest(inputs: CoverageInputs, facilities: readonly Facility[]): CoverageRequest | null {
+  const thresholds = parseThresholds(inputs.thresholdsText);
+  if (!thresholds) return null;
+  const chosen = selectedFacilities(inputs, facilities)
+    .map((f) => ({ id: f.id, name: f.name, lon: f.lon, lat: f.lat }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    method: inputs.method,
+    profile: inputs.profile,
+    thresholdsMin: inputs.method === 'network' ? thresholds : [],
+    radiiM: inputs.method === 'radius' ? thresholds : [],
+    facilities: chosen,
+  };
+}

@@ -1,0 +1,61 @@
+/// <reference lib="webworker" />
+import { runCoverage, type CoverageData } from '../../../core/coverage/run-coverage';
+import { decodePopulationGrid } from '../../../core/population/grid-codec';
+import { decodeRoutingGraph } from '../../../core/routing/graph';
+import { DATA_FILES } from '../../../shared/data-contract';
+import type { RunMessage, WorkerMessage } from './worker-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let loaded: { key: string; data: Promise<CoverageData> } | null = null;
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/** Graph and grid are read once per data version and kept for every later run. */
+function coverageData(dataBaseUrl: string, dataVersion: string): Promise<CoverageData> {
+  const key = `${dataBaseUrl}|${dataVersion}`;
+  if (loaded?.key !== key) {
+    loaded = {
+      key,
+      data: Promise.all([
+        fetchBytes(dataBaseUrl + DATA_FILES.routingGraph),
+        fetchBytes(dataBaseUrl + DATA_FILES.populationGrid),
+      ]).then(([graph, grid]) => ({
+        graph: decodeRoutingGraph(graph),
+        grid: decodePopulationGrid(grid),
+        dataVersion,
+      })),
+    };
+  }
+  return loaded.data;
+}
+
+function post(message: WorkerMessage, transfer: Transferable[] = []) {
+  self.postMessage(message, transfer);
+}
+
+self.onmessage = async (event: MessageEvent<RunMessage>) => {
+  const { runId, dataBaseUrl, dataVersion, request, profiles } = event.data;
+  try {
+    post({ type: 'progress', runId, phase: 'loading', fraction: 0 });
+    const data = await coverageData(dataBaseUrl, dataVersion);
+    let lastPost = 0;
+    const output = runCoverage(data, request, profiles, {
+      onProgress: (phase, fraction) => {
+        const now = performance.now();
+        if (now - lastPost < 50 && fraction > 0 && fraction < 1) return;
+        lastPost = now;
+        post({ type: 'progress', runId, phase, fraction });
+      },
+    });
+    if (!output) return;
+    // Copies, not transfers: the typed arrays may be views the engine keeps for later runs.
+    post({ type: 'result', runId, result: output });
+  } catch (error) {
+    post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DataManifest } from '../../../shared/data-contract';
+import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
+import type { OutuDb } from '../db/outu-db';
+import { CoverageCancelled, CoverageClient } from './coverage-client';
+import { coverageRunKey, getCoverageRun, latestCoverageRun, putCoverageRun } from './coverage-runs';
+import type { CoverageOutput, CoveragePhase } from './worker-protocol';
+import type { CoverageRequest } from '../../../shared/coverage';
+
+export type CoverageRunState =
+  | { status: 'idle' }
+  | { status: 'running'; phase: CoveragePhase; fraction: number }
+  | { status: 'done'; output: CoverageOutput; label: string; fromCache: boolean; computedAt: string }
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string };
+
+/**
+ * Runs coverage in the worker, reads and writes the run cache, and restores the last run on start.
+ * A run is stored only once it has finished: a cancelled or failed run leaves nothing behind.
+ */
+export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: DataManifest | null) {
+  const [state, setState] = useState<CoverageRunState>({ status: 'idle' });
+  const clientRef = useRef<CoverageClient | null>(null);
+  const dataVersion = manifest?.dataVersion ?? '';
+
+  useEffect(() => {
+    clientRef.current = new CoverageClient();
+    return () => clientRef.current?.dispose();
+  }, []);
+
+  useEffect(() => {
+    if (!db || !dataVersion) return;
+    let cancelled = false;
+    void latestCoverageRun(db).then((row) => {
+      if (cancelled || !row || row.dataVersion !== dataVersion) return;
+      setState((prev) =>
+        prev.status === 'idle'
+          ? { status: 'done', output: row.output, label: row.label, fromCache: true, computedAt: row.createdAt }
+          : prev,
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, dataVersion]);
+
+  const run = useCallback(
+    async (request: CoverageRequest, label: string) => {
+      const client = clientRef.current;
+      if (!client || !dataVersion) return;
+      const profiles = DEFAULT_TRAVEL_PROFILES;
+      const key = await coverageRunKey(request, profiles, dataVersion);
+      const cached = db ? await getCoverageRun(db, key) : undefined;
+      if (cached) {
+        setState({ status: 'done', output: cached.output, label, fromCache: true, computedAt: cached.createdAt });
+        // Re-stamp so "the last run" restored on start is the one the user last looked at.
+        if (db) await putCoverageRun(db, { ...cached, label, createdAt: new Date().toISOString() });
+        return;
+      }
+      setState({ status: 'running', phase: 'loading', fraction: 0 });
+      try {
+        const output = await client.run(
+          { type: 'run', runId: key, dataBaseUrl, dataVersion, request, profiles },
+          (phase, fraction) => setState({ status: 'running', phase, fraction }),
+        );
+        const computedAt = new Date().toISOString();
+        if (db) await putCoverageRun(db, { key, createdAt: computedAt, label, request, profiles, dataVersion, output });
+        setState({ status: 'done', output, label, fromCache: false, computedAt });
+      } catch (error) {
+        if (error instanceof CoverageCancelled) setState({ status: 'cancelled' });
+        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    [db, dataBaseUrl, dataVersion],
+  );
+
+  const cancel = useCallback(() => clientRef.current?.cancel(), []);
+
+  return { state, run, cancel };
+}

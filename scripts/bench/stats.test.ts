@@ -18,5 +18,6 @@ describe('bench stats', () => {
     expect(formatMiB(null)).toBe('–');
     expect(formatRatio(30, 10)).toBe('3.00×');
     expect(formatRatio(30, 0)).toBe('–');
+    expect(formatRatio(50, 10_000)).toBe('0.0050× (200× faster)');
   });
 });

@@ -23,6 +23,10 @@ export function formatMiB(bytes: number | null): string {
   return bytes === null || !Number.isFinite(bytes) ? '–' : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** Time relative to the baseline; far faster cases also say how many times faster, which 0.00× hides. */
 export function formatRatio(value: number, baseline: number): string {
-  return Number.isFinite(value) && baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–';
+  if (!Number.isFinite(value) || !(baseline > 0)) return '–';
+  const ratio = value / baseline;
+  if (ratio > 0 && ratio < 0.1) return `${ratio.toPrecision(2)}× (${Math.round(1 / ratio).toLocaleString('en')}× faster)`;
+  return `${ratio.toFixed(2)}×`;
 }

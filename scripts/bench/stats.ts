@@ -27,6 +27,7 @@ export function formatMiB(bytes: number | null): string {
 export function formatRatio(value: number, baseline: number): string {
   if (!Number.isFinite(value) || !(baseline > 0)) return '–';
   const ratio = value / baseline;
-  if (ratio > 0 && ratio < 0.1) return `${ratio.toPrecision(2)}× (${Math.round(1 / ratio).toLocaleString('en')}× faster)`;
+  if (ratio > 0 && ratio < 0.1)
+    return `${ratio.toPrecision(2)}× (${Math.round(1 / ratio).toLocaleString('en')}× faster)`;
   return `${ratio.toFixed(2)}×`;
 }

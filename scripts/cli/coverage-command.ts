@@ -5,7 +5,7 @@ import { runCoverage } from '../../src/core/coverage/run-coverage';
 import type { CoverageMethod, CoverageRequest, GroupStats } from '../../src/shared/coverage';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { optionalString, parseOptions, requiredProfile, requiredString } from './args';
-import { loadCoverageData, loadFacilities, parseCrs } from './coverage-data';
+import { loadCoverageData, loadFacilities, loadPopulation, parseCrs } from './coverage-data';
 import { UsageError, type CliCommand } from './types';
 
 function numberList(text: string | undefined, name: string): number[] {
@@ -36,10 +36,12 @@ export const coverageCommand: CliCommand = {
   usage: [
     'npm run cli -- coverage --facilities <file|county-centres> [--crs wgs84|gcj02|bd09]',
     '       [--method network|radius] --profile <walk|bike|drive> (--minutes 5,10,15 | --radius 500,1000)',
-    '       --json <out.json> [--node-times <nodes.csv>]',
+    '       --json <out.json> [--node-times <nodes.csv>] [--population <file>]',
     '  --facilities  a CSV/XLSX/GeoJSON/KML facility list (read as the app imports it) or county-centres',
     '  --method      network (travel time on roads, default) or radius (straight line)',
     '  --node-times  network only: every reached road node with its time and nearest facility',
+    '  --population  your own population table (lon, lat, count per row) instead of the modelled grid',
+    '                [--population-crs wgs84|gcj02|bd09]',
   ].join('\n'),
   async run(args, io) {
     const values = parseOptions(args, {
@@ -51,6 +53,8 @@ export const coverageCommand: CliCommand = {
       radius: { type: 'string' },
       json: { type: 'string' },
       'node-times': { type: 'string' },
+      population: { type: 'string' },
+      'population-crs': { type: 'string' },
     });
     const method = (optionalString(values, 'method') ?? 'network') as CoverageMethod;
     if (method !== 'network' && method !== 'radius') throw new UsageError('--method must be network or radius');
@@ -76,6 +80,13 @@ export const coverageCommand: CliCommand = {
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     };
     const data = loadCoverageData();
+    const populationFile = optionalString(values, 'population');
+    let populationNote = 'modelled: official 2021 county totals spread over 250 m cells by road length';
+    if (populationFile) {
+      const imported = await loadPopulation(populationFile, parseCrs(optionalString(values, 'population-crs')));
+      data.grid = imported.grid;
+      populationNote = `imported from ${resolve(populationFile)}: ${imported.people} people (${imported.rejectedPeople} outside every county, not counted)`;
+    }
     const output = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES, { keepNodeTimes: nodeTimesPath !== undefined });
     if (!output) throw new Error('coverage run was cancelled');
     const { result } = output;
@@ -89,7 +100,7 @@ export const coverageCommand: CliCommand = {
         radiiM: request.radiiM,
         travelProfile: DEFAULT_TRAVEL_PROFILES[profile],
         dataVersion: data.dataVersion,
-        population: 'modelled: official 2021 county totals spread over 250 m cells by road length',
+        population: populationNote,
       },
       total: group(result.total),
       mountain: group(result.mountain),

@@ -9,6 +9,8 @@ import { guessColumns } from '../../src/core/import/guess-columns';
 import { parseFacilityFile } from '../../src/core/import/parse-facility-file';
 import { importSetIdentity } from '../../src/core/import/sha256';
 import { decodePopulationGrid } from '../../src/core/population/grid-codec';
+import { guessPopulationColumns, importPopulationTable } from '../../src/core/population/population-import';
+import type { PopulationGrid } from '../../src/shared/coverage';
 import { decodeRoutingGraph } from '../../src/core/routing/graph';
 import { DATA_FILES, type DataManifest } from '../../src/shared/data-contract';
 import { COORDINATE_SYSTEMS, type CoordinateSystem, type Facility } from '../../src/shared/facilities';
@@ -79,4 +81,34 @@ export async function loadFacilities(
     );
   }
   return { facilities: built.facilities, source: path };
+}
+
+/** A user's population table (points or cells with a head count) on the model's grid, as the app imports it. */
+export async function loadPopulation(
+  path: string,
+  crs: CoordinateSystem,
+  dataDir = DEFAULT_OUT_DIR,
+): Promise<{ grid: PopulationGrid; people: number; rejectedPeople: number }> {
+  const file = resolve(path);
+  const bytes = new Uint8Array(readFileSync(file));
+  const parsed = await parseFacilityFile(file, bytes, { xmlParser: new DOMParser() });
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message.en}`);
+  const mapping = guessPopulationColumns(parsed.table);
+  if (!mapping.lon || !mapping.lat || !mapping.count)
+    throw new Error(`${file}: no longitude / latitude / population column among ${parsed.table.columns.join(', ')}`);
+  const result = importPopulationTable(
+    parsed.table,
+    { lon: mapping.lon, lat: mapping.lat, count: mapping.count },
+    crs,
+    readCounties(dataDir),
+  );
+  if (!result.ok) {
+    const rows = result.errors.slice(0, 5).map((e) => `row ${e.row} ${e.column} "${e.value}"`);
+    throw new Error(`${file}: ${result.errors.length} unreadable cells, nothing used: ${rows.join('; ')}`);
+  }
+  return {
+    grid: result.grid,
+    people: result.population - result.rejectedPopulation,
+    rejectedPeople: result.rejectedPopulation,
+  };
 }

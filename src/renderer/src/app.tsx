@@ -31,6 +31,7 @@ import { DataCheckDialog } from './catalogue/data-check-dialog';
 import { loadSampleSets } from './catalogue/load-samples';
 import type { CatalogueRef } from './map/catalogue-map';
 import { CoveragePanel } from './coverage/coverage-panel';
+import { PopulationSource } from './coverage/population-source';
 import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
 import { showCoverage } from './map/coverage-layers';
@@ -264,6 +265,15 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   state={layerState}
                   onChange={changeLayerState}
                   onReset={() => changeLayerState(DEFAULT_LAYER_STATE)}
+                  coverage={
+                    coverageOutput && {
+                      thresholds:
+                        coverageOutput.result.request.method === 'network'
+                          ? coverageOutput.result.request.thresholdsMin
+                          : coverageOutput.result.request.radiiM,
+                      unit: coverageOutput.result.request.method === 'network' ? 'min' : 'm',
+                    }
+                  }
                 />
               )}
               {sidebarTab === 'projects' && (
@@ -285,6 +295,13 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   onRun={runCoverage}
                   onCancel={coverage.cancel}
                   onCounty={(adcode) => void zoomToCounty(adcode)}
+                  population={
+                    <PopulationSource
+                      platform={platform}
+                      population={coverage.population}
+                      onChange={(next) => void coverage.setPopulation(next)}
+                    />
+                  }
                 />
               )}
               {sidebarTab === 'facilities' && (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   FACILITY_CATEGORIES,
   type Facility,
@@ -23,6 +23,7 @@ interface CoveragePanelProps {
   onRun: () => void;
   onCancel: () => void;
   onCounty: (adcode: number) => void;
+  population: ReactNode;
 }
 
 export function CoveragePanel({
@@ -34,6 +35,7 @@ export function CoveragePanel({
   onRun,
   onCancel,
   onCounty,
+  population,
 }: CoveragePanelProps) {
   const { t } = useI18n();
   const chosen = useMemo(() => selectedFacilities(inputs, facilities), [inputs, facilities]);
@@ -130,6 +132,7 @@ export function CoveragePanel({
         {!thresholdsOk && <span className="warning">{t('coverage.badThresholds')}</span>}
       </label>
 
+      {population}
       <div className="button-row">
         <button
           type="button"

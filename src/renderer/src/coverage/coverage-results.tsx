@@ -60,7 +60,7 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
               <th className="num">{t('col.population')}</th>
               <th className="num">{t('col.covered')}</th>
               <th className="num">{t('col.coveredPct')}</th>
-              <th className="num">{t('col.mean')}</th>
+              <th className="num">{result.request.method === 'network' ? t('col.mean') : t('col.meanM')}</th>
               <th className="num">{t('col.p50')}</th>
               <th className="num">{t('col.p90')}</th>
             </tr>
@@ -95,7 +95,43 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
           </tbody>
         </table>
       </div>
+      <FacilityTable result={result} />
       <p className="muted">{t('coverage.modelledPopulation')}</p>
     </section>
+  );
+}
+
+const TOP_FACILITIES = 10;
+
+/** Who each facility serves, and whom nobody else would: what is lost if it closes. */
+function FacilityTable({ result }: { result: CoverageResult }) {
+  const { t } = useI18n();
+  const names = new Map(result.request.facilities.map((f) => [f.id, f.name]));
+  const top = [...result.facilities].sort((a, b) => b.served - a.served).slice(0, TOP_FACILITIES);
+  if (top.length === 0) return null;
+  return (
+    <div className="data-table">
+      <h4>{t('coverage.facilityTable', { count: top.length })}</h4>
+      <table data-testid="coverage-facility-table">
+        <thead>
+          <tr>
+            <th>{t('col.name')}</th>
+            <th className="num">{t('col.served')}</th>
+            <th className="num">{t('col.unique')}</th>
+            <th>{t('col.isolated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {top.map((f) => (
+            <tr key={f.id}>
+              <td>{names.get(f.id) ?? f.id}</td>
+              <td className="num">{people(f.served)}</td>
+              <td className="num">{Number.isNaN(f.uniquelyCovered) ? '—' : people(f.uniquelyCovered)}</td>
+              <td>{f.isolated ? t('value.yes') : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import type { RunMessage, WorkerMessage } from './worker-protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 let loaded: { key: string; data: Promise<CoverageData> } | null = null;
+let imported: { key: string; data: CoverageData } | null = null;
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url);
@@ -42,7 +43,15 @@ self.onmessage = async (event: MessageEvent<RunMessage>) => {
   const { runId, dataBaseUrl, dataVersion, request, profiles } = event.data;
   try {
     post({ type: 'progress', runId, phase: 'loading', fraction: 0 });
-    const data = await coverageData(dataBaseUrl, dataVersion);
+    const shipped = await coverageData(dataBaseUrl, dataVersion);
+    let data = shipped;
+    if (event.data.population) {
+      const { key, bytes } = event.data.population;
+      // A separate data object: per-profile snapping is cached per grid.
+      if (imported?.key !== key || imported.data.graph !== shipped.graph)
+        imported = { key, data: { ...shipped, grid: decodePopulationGrid(bytes) } };
+      data = imported.data;
+    }
     let lastPost = 0;
     const output = runCoverage(data, request, profiles, {
       onProgress: (phase, fraction) => {

@@ -6,6 +6,7 @@ import { CoverageCancelled, CoverageClient } from './coverage-client';
 import { coverageRunKey, getCoverageRun, latestCoverageRun, putCoverageRun } from './coverage-runs';
 import type { CoverageOutput, CoveragePhase } from './worker-protocol';
 import type { CoverageRequest } from '../../../shared/coverage';
+import { loadImportedPopulation, saveImportedPopulation, type ImportedPopulation } from './imported-population';
 
 export type CoverageRunState =
   | { status: 'idle' }
@@ -20,6 +21,7 @@ export type CoverageRunState =
  */
 export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: DataManifest | null) {
   const [state, setState] = useState<CoverageRunState>({ status: 'idle' });
+  const [population, setPopulationState] = useState<ImportedPopulation | null>(null);
   const clientRef = useRef<CoverageClient | null>(null);
   const dataVersion = manifest?.dataVersion ?? '';
 
@@ -29,10 +31,22 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
   }, []);
 
   useEffect(() => {
+    if (db) void loadImportedPopulation(db).then(setPopulationState);
+  }, [db]);
+
+  const setPopulation = useCallback(
+    async (next: ImportedPopulation | null) => {
+      setPopulationState(next);
+      if (db) await saveImportedPopulation(db, next);
+    },
+    [db],
+  );
+
+  useEffect(() => {
     if (!db || !dataVersion) return;
     let cancelled = false;
     void latestCoverageRun(db).then((row) => {
-      if (cancelled || !row || row.dataVersion !== dataVersion) return;
+      if (cancelled || !row || !row.dataVersion.startsWith(dataVersion)) return;
       setState((prev) =>
         prev.status === 'idle'
           ? { status: 'done', output: row.output, label: row.label, fromCache: true, computedAt: row.createdAt }
@@ -49,7 +63,9 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
       const client = clientRef.current;
       if (!client || !dataVersion) return;
       const profiles = DEFAULT_TRAVEL_PROFILES;
-      const key = await coverageRunKey(request, profiles, dataVersion);
+      // The population is an input too: a run on imported people never answers for the model.
+      const runVersion = population ? `${dataVersion}+population:${population.key}` : dataVersion;
+      const key = await coverageRunKey(request, profiles, runVersion);
       const cached = db ? await getCoverageRun(db, key) : undefined;
       if (cached) {
         setState({ status: 'done', output: cached.output, label, fromCache: true, computedAt: cached.createdAt });
@@ -60,21 +76,38 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
       setState({ status: 'running', phase: 'loading', fraction: 0 });
       try {
         const output = await client.run(
-          { type: 'run', runId: key, dataBaseUrl, dataVersion, request, profiles },
+          {
+            type: 'run',
+            runId: key,
+            dataBaseUrl,
+            dataVersion,
+            request,
+            profiles,
+            ...(population ? { population: { key: population.key, bytes: population.bytes } } : {}),
+          },
           (phase, fraction) => setState({ status: 'running', phase, fraction }),
         );
         const computedAt = new Date().toISOString();
-        if (db) await putCoverageRun(db, { key, createdAt: computedAt, label, request, profiles, dataVersion, output });
+        if (db)
+          await putCoverageRun(db, {
+            key,
+            createdAt: computedAt,
+            label,
+            request,
+            profiles,
+            dataVersion: runVersion,
+            output,
+          });
         setState({ status: 'done', output, label, fromCache: false, computedAt });
       } catch (error) {
         if (error instanceof CoverageCancelled) setState({ status: 'cancelled' });
         else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
       }
     },
-    [db, dataBaseUrl, dataVersion],
+    [db, dataBaseUrl, dataVersion, population],
   );
 
   const cancel = useCallback(() => clientRef.current?.cancel(), []);
 
-  return { state, run, cancel };
+  return { state, run, cancel, population, setPopulation };
 }

@@ -10,6 +10,8 @@ export interface RunMessage {
   dataVersion: string;
   request: CoverageRequest;
   profiles: Record<TravelProfile, TravelProfileSpec>;
+  /** The user's own population grid (encoded), used instead of the modelled one. */
+  population?: { key: string; bytes: Uint8Array };
 }
 
 export type CoveragePhase = 'loading' | 'snapping' | 'routing' | 'summarising' | 'drawing';

@@ -1,15 +1,16 @@
 import { useI18n } from '../i18n/i18n-context';
 import { layerGroup } from '../map/layer-groups';
 import { move, setOpacity, setVisible, type LayerState } from '../map/layer-state';
-import { Legend } from './legend';
+import { Legend, type CoverageLegend } from './legend';
 
 interface LayerPanelProps {
   state: LayerState;
   onChange: (next: LayerState) => void;
   onReset: () => void;
+  coverage?: CoverageLegend | null;
 }
 
-export function LayerPanel({ state, onChange, onReset }: LayerPanelProps) {
+export function LayerPanel({ state, onChange, onReset, coverage }: LayerPanelProps) {
   const { t } = useI18n();
   return (
     <section className="layer-panel" aria-label={t('layers.title')} data-testid="layer-panel">
@@ -69,7 +70,7 @@ export function LayerPanel({ state, onChange, onReset }: LayerPanelProps) {
       <button type="button" className="text-button" onClick={onReset}>
         {t('layers.reset')}
       </button>
-      <Legend state={state} />
+      <Legend state={state} coverage={coverage} />
     </section>
   );
 }

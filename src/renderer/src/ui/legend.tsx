@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { FACILITY_CATEGORIES } from '../../../shared/facilities';
 import { PROJECT_CATEGORIES } from '../../../shared/projects';
 import { FACILITY_CATEGORY_COLORS, PROJECT_CATEGORY_COLORS } from '../map/catalogue-colors';
+import { BAND_COLORS } from '../map/coverage-layers';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-zh';
 import type { LayerGroupId } from '../map/layer-types';
@@ -54,7 +55,13 @@ const ENTRIES: LegendEntry[] = [
 ];
 
 /** Lists only what is visible, so the legend never explains something the map does not show. */
-export function Legend({ state }: { state: LayerState }) {
+/** One entry per band of the coverage run on the map, nearest first. */
+export interface CoverageLegend {
+  thresholds: number[];
+  unit: 'min' | 'm';
+}
+
+export function Legend({ state, coverage }: { state: LayerState; coverage?: CoverageLegend | null }) {
   const { t } = useI18n();
   const visible = new Set<string>(state.filter((g) => g.visible).map((g) => g.id));
   visible.add('sea');
@@ -69,6 +76,29 @@ export function Legend({ state }: { state: LayerState }) {
           </li>
         ))}
       </ul>
+      {coverage && visible.has('coverage') && (
+        <>
+          <h4>{t('layer.coverage')}</h4>
+          <ul data-testid="legend-coverage">
+            {coverage.thresholds.map((to, i) => (
+              <li key={to}>
+                <span
+                  className="legend-swatch legend-area"
+                  style={{ background: BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)], opacity: 0.7 }}
+                  aria-hidden="true"
+                />
+                <span>
+                  {t('legend.band', {
+                    from: i === 0 ? 0 : coverage.thresholds[i - 1]!,
+                    to,
+                    unit: t(`unit.${coverage.unit}`),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {visible.has('projects') && (
         <>
           <h4>{t('layer.projects')}</h4>

@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCoverage } from '../../src/core/coverage/run-coverage';
+import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
+import { loadCoverageData, loadFacilities } from './coverage-data';
+import { EXIT_USAGE, runCli } from './run';
+
+const dir = mkdtempSync(join(tmpdir(), 'outu-cli-coverage-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('coverage command', () => {
+  it('writes the JSON the issue names, with the numbers of the engine itself', async () => {
+    const json = join(dir, 'out.json');
+    const nodes = join(dir, 'nodes.csv');
+    const run = await cli(
+      'coverage',
+      '--facilities',
+      'county-centres',
+      '--profile',
+      'drive',
+      '--minutes',
+      '90',
+      '--json',
+      json,
+      '--node-times',
+      nodes,
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(readFileSync(json, 'utf8'));
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['inputs', 'total', 'mountain', 'other', 'counties']));
+    expect(result.counties).toHaveLength(12);
+    for (const county of result.counties) {
+      expect(Object.keys(county)).toEqual(
+        expect.arrayContaining([
+          'adcode',
+          'name',
+          'population',
+          'covered',
+          'coveredPct',
+          'meanMinutes',
+          'p50Minutes',
+          'p90Minutes',
+        ]),
+      );
+    }
+    expect(result.total.population).toBe(9_645_000);
+    expect(result.inputs).toMatchObject({
+      method: 'network',
+      profile: 'drive',
+      thresholdsMin: [90],
+      facilityCount: 12,
+    });
+
+    // Same inputs straight through the engine (as the app's worker calls it): same figures.
+    const facilities = (await loadFacilities('county-centres', 'wgs84')).facilities
+      .map(({ id, name, lon, lat }) => ({ id, name, lon, lat }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const direct = runCoverage(
+      loadCoverageData(),
+      { method: 'network', profile: 'drive', thresholdsMin: [90], radiiM: [], facilities },
+      DEFAULT_TRAVEL_PROFILES,
+    )!;
+    expect(result.total.covered).toBe(Math.round(direct.result.total.covered));
+    expect(result.mountain.coveredPct).toBe(Math.round(direct.result.mountain.coveredPct * 100) / 100);
+
+    const lines = readFileSync(nodes, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('node,lon,lat,seconds,facility');
+    expect(lines.length).toBeGreaterThan(90_000);
+  });
+
+  it('explains bad arguments with exit code 2', async () => {
+    const run = await cli(
+      'coverage',
+      '--facilities',
+      'county-centres',
+      '--profile',
+      'drive',
+      '--json',
+      join(dir, 'x.json'),
+    );
+    expect(run.code).toBe(EXIT_USAGE);
+    expect(run.err).toContain('--minutes');
+  });
+});

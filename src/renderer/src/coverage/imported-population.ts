@@ -1,0 +1,70 @@
+import type { FeatureCollection } from 'geojson';
+import { sha256Hex } from '../../../core/import/sha256';
+import { encodePopulationGrid } from '../../../core/population/grid-codec';
+import { guessPopulationColumns, importPopulationTable } from '../../../core/population/population-import';
+import type { CoordinateSystem } from '../../../shared/facilities';
+import type { OutuDb } from '../db/outu-db';
+import { parseFile } from '../catalogue/facility-import';
+
+/** A population grid the user imported, kept in settings so it survives restarts. */
+export interface ImportedPopulation {
+  name: string;
+  /** sha256 of the encoded grid: part of every run's cache key. */
+  key: string;
+  bytes: Uint8Array;
+  people: number;
+  cells: number;
+  rejectedPoints: number;
+  rejectedPeople: number;
+}
+
+const SETTING = 'importedPopulation';
+
+export async function loadImportedPopulation(db: OutuDb): Promise<ImportedPopulation | null> {
+  const row = await db.settings.get(SETTING);
+  return (row?.value as ImportedPopulation | undefined) ?? null;
+}
+
+export async function saveImportedPopulation(db: OutuDb, value: ImportedPopulation | null): Promise<void> {
+  if (value) await db.settings.put({ key: SETTING, value });
+  else await db.settings.delete(SETTING);
+}
+
+export type PopulationImportOutcome =
+  | { ok: true; population: ImportedPopulation }
+  | { ok: false; reason: 'unreadable'; detail: string }
+  | { ok: false; reason: 'columns'; columns: string[] }
+  | { ok: false; reason: 'rows'; rows: { row: number; column: string; value: string }[] };
+
+export async function importPopulationFile(
+  name: string,
+  bytes: Uint8Array,
+  crs: CoordinateSystem,
+  counties: FeatureCollection,
+): Promise<PopulationImportOutcome> {
+  const parsed = await parseFile(name, bytes);
+  if (!parsed.ok) return { ok: false, reason: 'unreadable', detail: parsed.error.message.zh };
+  const mapping = guessPopulationColumns(parsed.table);
+  if (!mapping.lon || !mapping.lat || !mapping.count)
+    return { ok: false, reason: 'columns', columns: parsed.table.columns };
+  const result = importPopulationTable(
+    parsed.table,
+    { lon: mapping.lon, lat: mapping.lat, count: mapping.count },
+    crs,
+    counties,
+  );
+  if (!result.ok) return { ok: false, reason: 'rows', rows: result.errors };
+  const encoded = encodePopulationGrid(result.grid);
+  return {
+    ok: true,
+    population: {
+      name,
+      key: await sha256Hex(encoded),
+      bytes: encoded,
+      people: result.population - result.rejectedPopulation,
+      cells: result.grid.population.length,
+      rejectedPoints: result.rejected.length,
+      rejectedPeople: result.rejectedPopulation,
+    },
+  };
+}

@@ -10,6 +10,7 @@ import { ROUTING_GRAPH_FILE, decodeRoutingGraph, edgeEndpoints, type RoutingGrap
 import { multiSourceSearch, type SearchSeed } from '../../src/core/routing/multi-source';
 import { buildNodeIndex } from '../../src/core/routing/nearest-node';
 import { edgeSeconds, nodesWithFiniteEdge } from '../../src/core/routing/profiles';
+import { seededRandom } from '../../src/core/util/seeded-random';
 import { DENSIFY_M, buildRoutingGraph } from '../data-build/graph-build';
 import { DEFAULT_OUT_DIR } from '../data-build/paths';
 import {
@@ -155,18 +156,6 @@ const graphExport: CliCommand = {
   },
 };
 
-/** mulberry32, for reproducible random seed nodes. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pointsFromGeojson(file: string): [number, number][] {
   let fc: FeatureCollection;
   try {
@@ -242,7 +231,7 @@ const graphSearch: CliCommand = {
       for (let u = 0; u < graph.nodeCount; u++) if (usable[u]) candidates.push(u);
       if (random > candidates.length)
         throw new UsageError(`--random ${random}: only ${candidates.length} usable nodes`);
-      const rand = prng(rngSeed);
+      const rand = seededRandom(rngSeed);
       // Partial Fisher–Yates: the first `random` entries become a uniform sample without repeats.
       for (let i = 0; i < random; i++) {
         const j = i + Math.floor(rand() * (candidates.length - i));

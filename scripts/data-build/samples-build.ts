@@ -89,17 +89,9 @@ export function sampleFileName(category: FacilityCategory): string {
   return `${SAMPLES_DIR}/sample-${category}.csv`;
 }
 
-/** mulberry32: tiny, fast and good enough for placing samples; seeded so builds repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/core/util/seeded-random';
+
+export { seededRandom };
 
 function seedOf(text: string): number {
   let h = 2166136261;

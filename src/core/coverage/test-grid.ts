@@ -3,17 +3,7 @@ import type { PopulationGrid } from '../../shared/coverage';
 import { makePopulationGrid } from '../population/grid';
 import { DEFAULT_CELL_SIZE_M, DEFAULT_GRID_ORIGIN, type GridOrigin } from '../population/projection';
 
-/** mulberry32: deterministic pseudo-random numbers so failures are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../util/seeded-random';
 
 export interface TestCell {
   col: number;

@@ -3,17 +3,7 @@ import { ROAD_CLASSES } from '../../shared/data-contract';
 import { routingGraphFromEdges, type RoutingGraph } from './graph';
 import type { SearchSeed } from './multi-source';
 
-/** mulberry32: small, fast, good enough for test data; deterministic for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../util/seeded-random';
 
 export function randInt(rand: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));

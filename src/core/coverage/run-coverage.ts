@@ -32,6 +32,8 @@ export interface CoverageHooks {
   shouldCancel?: () => boolean;
   /** Keep every road node's time and nearest facility (CLI --node-times, cross-checks). */
   keepNodeTimes?: boolean;
+  /** Skip the band polygons and the heat points: numbers only, for live what-if previews. */
+  numbersOnly?: boolean;
 }
 
 export interface CoverageRunOutput {
@@ -221,8 +223,9 @@ export function runCoverage(
   hooks.onProgress?.('summarising', 0);
   const summary = summarise(grid, cellValues, cellFacility, cellSecond, thresholds, ids, isolated, snapDistanceM);
   hooks.onProgress?.('drawing', 0);
-  const bands = coverageBands(grid, cellValues, thresholds);
-  const uncovered = uncoveredPoints(grid, cellValues, thresholds[thresholds.length - 1]!);
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const bands = hooks.numbersOnly ? empty : coverageBands(grid, cellValues, thresholds);
+  const uncovered = hooks.numbersOnly ? empty : uncoveredPoints(grid, cellValues, thresholds[thresholds.length - 1]!);
   const result: CoverageResult = {
     ...summary,
     request,

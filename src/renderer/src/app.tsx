@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import type { OutuDb } from './db/outu-db';
 import { saveLanguage, saveLayerState, saveShowGcj } from './db/settings-store';
@@ -32,6 +32,9 @@ import { loadSampleSets } from './catalogue/load-samples';
 import type { CatalogueRef } from './map/catalogue-map';
 import { CoveragePanel } from './coverage/coverage-panel';
 import { PopulationSource } from './coverage/population-source';
+import { useWhatIf } from './coverage/use-what-if';
+import { WhatIfPanel } from './coverage/what-if-panel';
+import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
 import { showCoverage } from './map/coverage-layers';
@@ -125,6 +128,41 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       showCoverage(controller.map, coverageOutput?.bands ?? null, coverageOutput?.uncovered ?? null),
     );
   }, [controller, coverageOutput]);
+
+  const proposedLabel = useCallback((i: number) => t('whatif.proposedName', { n: i + 1 }), [t]);
+  const whatIf = useWhatIf(
+    coverageOutput,
+    platform.dataBaseUrl,
+    manifest?.dataVersion ?? '',
+    coverage.population,
+    proposedLabel,
+  );
+  const [placing, setPlacing] = useState(false);
+  const { addProposed, moveProposed } = whatIf;
+
+  useEffect(() => {
+    if (!controller || !placing) return;
+    const map = controller.map;
+    map.getCanvas().style.cursor = 'crosshair';
+    const onClick = (event: { lngLat: { lng: number; lat: number } }) => {
+      addProposed(event.lngLat.lng, event.lngLat.lat);
+      setPlacing(false);
+    };
+    map.once('click', onClick);
+    return () => {
+      map.off('click', onClick);
+      map.getCanvas().style.cursor = '';
+    };
+  }, [controller, placing, addProposed]);
+
+  const markersRef = useRef<WhatIfMarkers | null>(null);
+  useEffect(() => {
+    if (!controller) return;
+    const markers = new WhatIfMarkers(controller.map, moveProposed);
+    markersRef.current = markers;
+    return () => markers.dispose();
+  }, [controller, moveProposed]);
+  useEffect(() => markersRef.current?.sync(whatIf.proposed), [whatIf.proposed]);
 
   const runCoverage = () => {
     if (!coverageInputs) return;
@@ -295,6 +333,19 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   onRun={runCoverage}
                   onCancel={coverage.cancel}
                   onCounty={(adcode) => void zoomToCounty(adcode)}
+                  whatIf={
+                    coverageOutput && (
+                      <WhatIfPanel
+                        base={coverageOutput.result}
+                        whatIf={whatIf}
+                        placing={placing}
+                        onPlace={() => setPlacing(true)}
+                        onRemove={whatIf.removeProposed}
+                        onReset={whatIf.reset}
+                        nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
+                      />
+                    )
+                  }
                   population={
                     <PopulationSource
                       platform={platform}
@@ -348,6 +399,16 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   item={view.detail}
                   onClose={() => setSelection(null)}
                   onZoom={() => view.selection && select(view.selection, true)}
+                  {...(view.detail.kind === 'facility' &&
+                  coverageOutput?.result.request.facilities.some(
+                    (f) => view.detail?.kind === 'facility' && f.id === view.detail.facility.id,
+                  )
+                    ? {
+                        whatIfClosed: whatIf.closed.includes(view.detail.facility.id),
+                        onToggleWhatIfClosed: () =>
+                          view.detail?.kind === 'facility' && whatIf.toggleClosed(view.detail.facility.id),
+                      }
+                    : {})}
                 />
               )}
               {pick && (

@@ -19,7 +19,20 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /** Every attribute of the selected project or facility. */
-export function DetailPanel({ item, onClose, onZoom }: { item: DetailItem; onClose: () => void; onZoom: () => void }) {
+export function DetailPanel({
+  item,
+  onClose,
+  onZoom,
+  whatIfClosed,
+  onToggleWhatIfClosed,
+}: {
+  item: DetailItem;
+  onClose: () => void;
+  onZoom: () => void;
+  /** Set when the facility is in the coverage run on the map: whether the what-if closes it. */
+  whatIfClosed?: boolean;
+  onToggleWhatIfClosed?: () => void;
+}) {
   const { t, language } = useI18n();
   const county = (adcode: number | null) => countyLabel(adcode, language, t('county.none'));
 
@@ -104,9 +117,16 @@ export function DetailPanel({ item, onClose, onZoom }: { item: DetailItem; onClo
           </dl>
         </>
       )}
-      <button type="button" onClick={onZoom}>
-        {t('detail.zoom')}
-      </button>
+      <div className="button-row">
+        <button type="button" onClick={onZoom}>
+          {t('detail.zoom')}
+        </button>
+        {whatIfClosed !== undefined && onToggleWhatIfClosed && (
+          <button type="button" onClick={onToggleWhatIfClosed} data-testid="what-if-close">
+            {whatIfClosed ? t('whatif.reopen') : t('whatif.close')}
+          </button>
+        )}
+      </div>
     </aside>
   );
 }

@@ -24,6 +24,7 @@ interface CoveragePanelProps {
   onCancel: () => void;
   onCounty: (adcode: number) => void;
   population: ReactNode;
+  whatIf?: ReactNode;
 }
 
 export function CoveragePanel({
@@ -36,6 +37,7 @@ export function CoveragePanel({
   onCancel,
   onCounty,
   population,
+  whatIf,
 }: CoveragePanelProps) {
   const { t } = useI18n();
   const chosen = useMemo(() => selectedFacilities(inputs, facilities), [inputs, facilities]);
@@ -171,6 +173,7 @@ export function CoveragePanel({
               : t('coverage.computed', { ms: Math.round(state.output.result.computeMs) })}
           </p>
           <CoverageResults result={state.output.result} onCounty={onCounty} />
+          {whatIf}
         </>
       )}
     </section>

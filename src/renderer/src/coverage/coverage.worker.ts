@@ -54,6 +54,7 @@ self.onmessage = async (event: MessageEvent<RunMessage>) => {
     }
     let lastPost = 0;
     const output = runCoverage(data, request, profiles, {
+      numbersOnly: event.data.preview === true,
       onProgress: (phase, fraction) => {
         const now = performance.now();
         if (now - lastPost < 50 && fraction > 0 && fraction < 1) return;

@@ -10,6 +10,8 @@ export interface RunMessage {
   dataVersion: string;
   request: CoverageRequest;
   profiles: Record<TravelProfile, TravelProfileSpec>;
+  /** A live what-if preview: numbers only, no polygons, never stored. */
+  preview?: boolean;
   /** The user's own population grid (encoded), used instead of the modelled one. */
   population?: { key: string; bytes: Uint8Array };
 }

@@ -45,3 +45,39 @@ test('a proposed facility dragged into 泰顺县 raises its coverage live', asyn
     .poll(async () => Number.parseFloat((await row.locator('td').nth(3).textContent()) ?? 'NaN'))
     .toBeGreaterThan(0);
 });
+
+test('scenarios are saved, compared side by side and survive a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('coverage-preset').selectOption('rural-drive-90');
+  await page.getByTestId('coverage-run').click();
+  await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
+
+  await page.getByTestId('scenario-name').fill('现状');
+  await page.getByTestId('scenario-save').click();
+
+  await page.getByTestId('what-if-add').click();
+  const at = await page.evaluate(() => {
+    const p = window.__outuMap!.project([119.7, 27.38]);
+    return { x: p.x, y: p.y };
+  });
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(page.getByTestId('what-if-latency')).toBeVisible();
+  await page.getByTestId('scenario-name').fill('泰顺新建一处');
+  await page.getByTestId('scenario-save').click();
+
+  const list = page.locator('[data-testid="scenario-list"] li');
+  await expect(list).toHaveCount(2);
+  await list.nth(0).getByRole('checkbox').check();
+  await list.nth(1).getByRole('checkbox').check();
+  const taishun = page.getByTestId('scenario-row-330329');
+  await expect(taishun).toBeVisible();
+  expect(Number.parseFloat((await taishun.locator('td').nth(3).textContent())!)).toBeGreaterThan(0);
+
+  await page.reload();
+  await openApp(page);
+  await page.getByTestId('tab-coverage').click();
+  await expect(page.locator('[data-testid="scenario-list"] li')).toHaveCount(2);
+  await expect(page.locator('[data-testid="scenario-list"]')).toContainText('泰顺新建一处');
+});

@@ -34,6 +34,7 @@ import { CoveragePanel } from './coverage/coverage-panel';
 import { PopulationSource } from './coverage/population-source';
 import { useWhatIf } from './coverage/use-what-if';
 import { WhatIfPanel } from './coverage/what-if-panel';
+import { ScenarioPanel } from './coverage/scenario-panel';
 import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
@@ -335,15 +336,23 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   onCounty={(adcode) => void zoomToCounty(adcode)}
                   whatIf={
                     coverageOutput && (
-                      <WhatIfPanel
-                        base={coverageOutput.result}
-                        whatIf={whatIf}
-                        placing={placing}
-                        onPlace={() => setPlacing(true)}
-                        onRemove={whatIf.removeProposed}
-                        onReset={whatIf.reset}
-                        nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
-                      />
+                      <>
+                        <WhatIfPanel
+                          base={coverageOutput.result}
+                          whatIf={whatIf}
+                          placing={placing}
+                          onPlace={() => setPlacing(true)}
+                          onRemove={whatIf.removeProposed}
+                          onReset={whatIf.reset}
+                          nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
+                        />
+                        <ScenarioPanel
+                          db={db}
+                          base={coverageOutput.result}
+                          baseLabel={coverage.state.status === 'done' ? coverage.state.label : ''}
+                          whatIf={whatIf}
+                        />
+                      </>
                     )
                   }
                   population={

@@ -111,6 +111,19 @@ describe('OutuDb migrations', () => {
     expect(await current.coverageRuns.count()).toBe(0);
   });
 
+  it('migrates a v4 database to v5: stored coverage runs survive, scenarios start empty', async () => {
+    const factory = options();
+    const v4 = new OutuDb('v4-to-v5', MIGRATIONS.slice(0, 4), factory);
+    await v4.open();
+    await v4.table('coverageRuns').put({ key: 'k', createdAt: '2026-01-01', label: 'run' });
+    v4.close();
+    const current = new OutuDb('v4-to-v5', MIGRATIONS, factory);
+    opened.push(current);
+    await current.open();
+    expect(await current.coverageRuns.get('k')).toMatchObject({ label: 'run' });
+    expect(await current.scenarios.count()).toBe(0);
+  });
+
   it('creates a fresh database at the current version', async () => {
     const db = new OutuDb('fresh', MIGRATIONS, options());
     opened.push(db);
@@ -121,6 +134,7 @@ describe('OutuDb migrations', () => {
       'facilitySets',
       'layerState',
       'projects',
+      'scenarios',
       'settings',
     ]);
   });

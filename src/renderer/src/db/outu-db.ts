@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CoverageRequest, TravelProfile } from '../../../shared/coverage';
+import type { CoverageRequest, CoverageSummary, TravelProfile } from '../../../shared/coverage';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
 import type { TravelProfileSpec } from '../../../shared/travel-profiles';
 import type { CoverageOutput } from '../coverage/worker-protocol';
@@ -38,6 +38,19 @@ export interface CoverageRunRow {
   output: CoverageOutput;
 }
 
+/** A named what-if: changes on top of a run and the figures they gave. */
+export interface ScenarioRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Label of the run it was built on (preset name or custom). */
+  baseLabel: string;
+  request: CoverageRequest;
+  proposed: { id: string; lon: number; lat: number }[];
+  closed: string[];
+  summary: CoverageSummary;
+}
+
 export class OutuDb extends Dexie {
   settings!: Table<SettingRow, string>;
   layerState!: Table<LayerStateRow, string>;
@@ -45,6 +58,7 @@ export class OutuDb extends Dexie {
   facilitySets!: Table<FacilitySet, string>;
   facilities!: Table<Facility, string>;
   coverageRuns!: Table<CoverageRunRow, string>;
+  scenarios!: Table<ScenarioRow, string>;
 
   /** `migrations` is a parameter so tests can open the database as an older release did. */
   constructor(

@@ -3,7 +3,8 @@ import { v1Settings } from './v1-settings';
 import { v2LayerState } from './v2-layer-state';
 import { v3Catalogue } from './v3-catalogue';
 import { v4CoverageRuns } from './v4-coverage-runs';
+import { v5Scenarios } from './v5-scenarios';
 
 /** Every released schema version, oldest first. Append only. */
-export const MIGRATIONS: readonly Migration[] = [v1Settings, v2LayerState, v3Catalogue, v4CoverageRuns];
+export const MIGRATIONS: readonly Migration[] = [v1Settings, v2LayerState, v3Catalogue, v4CoverageRuns, v5Scenarios];
 export type { Migration } from './types';

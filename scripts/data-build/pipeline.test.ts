@@ -80,13 +80,14 @@ describe('data pipeline', () => {
     expect(outline.features).toHaveLength(1);
   });
 
-  it('attributes all 8 sources, each with a licence and an origin', () => {
+  it('attributes all 9 sources, each with a licence and an origin', () => {
     const entries = JSON.parse(readFileSync(join(dirA, DATA_FILES.attribution), 'utf8')) as DataSourceAttribution[];
     expect(entries.map((e) => e.id).sort()).toEqual([
       'basemap-dcw',
       'basemap-gshhg',
       'boundaries-datav',
       'glyphs-openmaptiles',
+      'plan-indicators',
       'plan-projects',
       'plan-seed',
       'population',
@@ -112,6 +113,7 @@ describe('data pipeline', () => {
         'glyphs/Klokantech Noto Sans Regular/',
         DATA_FILES.projectSummary,
         DATA_FILES.projects,
+        DATA_FILES.planIndicators,
         DATA_FILES.countyCentres,
         'samples/README.md',
         ...FACILITY_CATEGORIES.map((c) => `samples/sample-${c}.csv`),

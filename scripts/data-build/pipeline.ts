@@ -15,6 +15,7 @@ import { buildManifest, directoryEntry, fileEntry, type ManifestFiles } from './
 import type { ArchiveStats } from './pmtiles-writer';
 import type { RoadClassSummary } from './road-classify';
 import { buildProjects } from './projects-build';
+import { buildIndicators } from './indicators-build';
 import { buildSamples } from './samples-build';
 import { buildRoutingGraph } from './graph-build';
 import { buildPopulationGrid } from './population-grid-build';
@@ -93,6 +94,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     write(DATA_FILES.projectSummary, projects.summary);
   });
 
+  await step('plan indicators', (write) => buildIndicators(outDir, write));
+
   const samples = await step('facility samples', (write) => buildSamples(outDir, write));
 
   const population = await step('population grid (modelled)', (write) => buildPopulationGrid(outDir, write));
@@ -125,6 +128,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       DATA_FILES.attribution,
       DATA_FILES.projects,
       DATA_FILES.projectSummary,
+      DATA_FILES.planIndicators,
       ...samples.outputs.map((o) => o.path),
       ...graph.outputs.map((o) => o.path),
       ...population.outputs.map((o) => o.path),

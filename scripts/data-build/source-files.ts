@@ -41,6 +41,7 @@ export const GLYPH_FONTSTACKS: readonly string[] = [GLYPH_FONTS.regular, GLYPH_F
 export const DOCUMENT_SOURCE_FOLDERS = {
   'plan-seed': ['plan.txt'],
   'plan-projects': ['projects.tsv', 'summary.tsv'],
+  'plan-indicators': ['indicators.tsv'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DocumentSourceFolder = keyof typeof DOCUMENT_SOURCE_FOLDERS;

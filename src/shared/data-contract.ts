@@ -12,6 +12,7 @@ export const DATA_FILES = {
   glyphsDir: 'glyphs',
   projects: 'projects.geojson',
   projectSummary: 'project-summary.json',
+  planIndicators: 'plan-indicators.json',
   countyCentres: 'facilities-county-centres.geojson',
   samplesDir: 'samples',
   routingGraph: 'graph/routing-graph.bin',

@@ -35,6 +35,7 @@ import { PopulationSource } from './coverage/population-source';
 import { useWhatIf } from './coverage/use-what-if';
 import { WhatIfPanel } from './coverage/what-if-panel';
 import { ScenarioPanel } from './coverage/scenario-panel';
+import { IndicatorsDialog } from './indicators/indicators-dialog';
 import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
@@ -71,6 +72,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   const [tableOpen, setTableOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [dataCheckOpen, setDataCheckOpen] = useState(false);
+  const [indicatorsOpen, setIndicatorsOpen] = useState(false);
   const [samplesLoading, setSamplesLoading] = useState(false);
   const [pick, setPick] = useState<CatalogueRef[] | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -288,6 +290,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
           onToggleLanguage={() => changeLanguage(language === 'zh' ? 'en' : 'zh')}
           onAbout={() => setAboutOpen(true)}
           onOpenFile={() => void openFile()}
+          onIndicators={() => setIndicatorsOpen(true)}
         />
         {dbError && <div className="banner warning">{t('db.unavailable', { reason: dbError })}</div>}
         {catalogue.status.status === 'error' && (
@@ -452,6 +455,15 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
               setSidebarTab('facilities');
             }}
             onClose={() => setImportOpen(false)}
+          />
+        )}
+        {indicatorsOpen && (
+          <IndicatorsDialog
+            db={db}
+            dataBaseUrl={platform.dataBaseUrl}
+            facilities={catalogue.facilities}
+            facilitySets={catalogue.facilitySets}
+            onClose={() => setIndicatorsOpen(false)}
           />
         )}
         {dataCheckOpen && (

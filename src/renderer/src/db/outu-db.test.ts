@@ -132,6 +132,7 @@ describe('OutuDb migrations', () => {
       'coverageRuns',
       'facilities',
       'facilitySets',
+      'indicatorRecords',
       'layerState',
       'projects',
       'scenarios',

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CoverageRequest, CoverageSummary, TravelProfile } from '../../../shared/coverage';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
+import type { IndicatorRecord } from '../../../shared/indicators';
 import type { TravelProfileSpec } from '../../../shared/travel-profiles';
 import type { CoverageOutput } from '../coverage/worker-protocol';
 import type { ProjectProps } from '../../../shared/projects';
@@ -59,6 +60,7 @@ export class OutuDb extends Dexie {
   facilities!: Table<Facility, string>;
   coverageRuns!: Table<CoverageRunRow, string>;
   scenarios!: Table<ScenarioRow, string>;
+  indicatorRecords!: Table<IndicatorRecord, [string, number]>;
 
   /** `migrations` is a parameter so tests can open the database as an older release did. */
   constructor(

@@ -11,6 +11,7 @@ interface ToolbarProps {
   onToggleLanguage: () => void;
   onAbout: () => void;
   onOpenFile: () => void;
+  onIndicators: () => void;
 }
 
 export function Toolbar({
@@ -23,6 +24,7 @@ export function Toolbar({
   onToggleLanguage,
   onAbout,
   onOpenFile,
+  onIndicators,
 }: ToolbarProps) {
   const { t } = useI18n();
   return (
@@ -44,6 +46,9 @@ export function Toolbar({
           data-testid="toggle-table"
         >
           {t('toolbar.table')}
+        </button>
+        <button type="button" onClick={onIndicators} data-testid="open-indicators">
+          {t('toolbar.indicators')}
         </button>
         <button type="button" onClick={onOpenFile} title={t('toolbar.openFileTitle')} data-testid="open-file">
           {t('toolbar.openFile')}

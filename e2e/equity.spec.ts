@@ -81,3 +81,25 @@ test('scenarios are saved, compared side by side and survive a reload', async ({
   await expect(page.locator('[data-testid="scenario-list"] li')).toHaveCount(2);
   await expect(page.locator('[data-testid="scenario-list"]')).toContainText('泰顺新建一处');
 });
+
+test('the plan indicators can be recorded and show their status', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('open-indicators').click();
+  const dialog = page.getByTestId('indicators');
+  await expect(dialog.locator('tbody tr')).toHaveCount(60);
+  await dialog.getByTestId('indicators-year').selectOption('2023');
+  // 序号24 每千人口拥有医疗机构床位数: target 6 in 2025.
+  const beds = dialog.locator('tr[data-indicator-id="ind-24-hospital-beds"]');
+  await expect(beds).toContainText('6');
+  await expect(beds.locator('[data-status]')).toHaveAttribute('data-status', 'no-data');
+  await beds.locator('input').fill('6.2');
+  await beds.getByRole('button').click();
+  await expect(beds.locator('[data-status]')).toHaveAttribute('data-status', 'met');
+  await page.reload();
+  await openApp(page);
+  await page.getByTestId('open-indicators').click();
+  await page.getByTestId('indicators-year').selectOption('2023');
+  await expect(
+    page.locator('[data-testid="indicators"] tr[data-indicator-id="ind-24-hospital-beds"] [data-status]'),
+  ).toHaveAttribute('data-status', 'met');
+});

@@ -103,3 +103,28 @@ test('the plan indicators can be recorded and show their status', async ({ page 
     page.locator('[data-testid="indicators"] tr[data-indicator-id="ind-24-hospital-beds"] [data-status]'),
   ).toHaveAttribute('data-status', 'met');
 });
+
+test('the equity dashboard shows Gini, Theil, coverage by county, a Lorenz curve and the largest gaps', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('coverage-preset').selectOption('rural-drive-90');
+  await page.getByTestId('coverage-run').click();
+  await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('open-equity').click();
+  const drawer = page.getByTestId('equity-drawer');
+  await expect(drawer).toBeVisible();
+  const gini = Number.parseFloat((await drawer.getByTestId('equity-gini').textContent())!);
+  expect(gini).toBeGreaterThan(0);
+  expect(gini).toBeLessThan(1);
+  expect(Number.parseFloat((await drawer.getByTestId('equity-theil').textContent())!)).toBeGreaterThan(0);
+  await expect(drawer).toContainText('山区');
+  await expect(drawer.locator('[data-testid="equity-lorenz-chart"] canvas')).toHaveCount(1);
+  await expect(drawer.locator('[data-testid="equity-coverage-chart"] canvas')).toHaveCount(1);
+  const gaps = drawer.locator('[data-testid="equity-gaps"] li');
+  expect(await gaps.count()).toBeGreaterThan(0);
+  const before = await page.evaluate(() => window.__outuMap!.getZoom());
+  await gaps.first().getByRole('button').click();
+  await expect.poll(() => page.evaluate(() => window.__outuMap!.getZoom())).toBeGreaterThan(before);
+});

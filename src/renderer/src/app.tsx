@@ -35,6 +35,7 @@ import { PopulationSource } from './coverage/population-source';
 import { useWhatIf } from './coverage/use-what-if';
 import { WhatIfPanel } from './coverage/what-if-panel';
 import { ScenarioPanel } from './coverage/scenario-panel';
+import { EquityDrawer } from './coverage/equity-drawer';
 import { IndicatorsDialog } from './indicators/indicators-dialog';
 import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
@@ -73,6 +74,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   const [importOpen, setImportOpen] = useState(false);
   const [dataCheckOpen, setDataCheckOpen] = useState(false);
   const [indicatorsOpen, setIndicatorsOpen] = useState(false);
+  const [equityOpen, setEquityOpen] = useState(false);
   const [samplesLoading, setSamplesLoading] = useState(false);
   const [pick, setPick] = useState<CatalogueRef[] | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -340,6 +342,13 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   whatIf={
                     coverageOutput && (
                       <>
+                        {coverageOutput.equity && (
+                          <div className="button-row">
+                            <button type="button" onClick={() => setEquityOpen(true)} data-testid="open-equity">
+                              {t('equity.open')}
+                            </button>
+                          </div>
+                        )}
                         <WhatIfPanel
                           base={coverageOutput.result}
                           whatIf={whatIf}
@@ -431,6 +440,16 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                 />
               )}
             </div>
+            {equityOpen && coverageOutput?.equity && (
+              <EquityDrawer
+                label={coverage.state.status === 'done' ? coverage.state.label : ''}
+                result={whatIf.preview?.result ?? coverageOutput.result}
+                equity={whatIf.preview?.equity ?? coverageOutput.equity}
+                onCounty={(adcode) => void zoomToCounty(adcode)}
+                onGap={(bbox) => controller?.fitBounds(bbox)}
+                onClose={() => setEquityOpen(false)}
+              />
+            )}
             {tableOpen && (
               <TableDrawer
                 mode={sidebarTab === 'facilities' ? 'facilities' : 'projects'}

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { runCoverage, type CoverageData } from '../../../core/coverage/run-coverage';
+import { equitySummary } from '../../../core/equity/equity-summary';
 import { decodePopulationGrid } from '../../../core/population/grid-codec';
 import { decodeRoutingGraph } from '../../../core/routing/graph';
 import { DATA_FILES } from '../../../shared/data-contract';
@@ -63,8 +64,10 @@ self.onmessage = async (event: MessageEvent<RunMessage>) => {
       },
     });
     if (!output) return;
+    post({ type: 'progress', runId, phase: 'summarising', fraction: 1 });
+    const equity = equitySummary(output, data.grid, { gapLimit: event.data.preview ? 20 : 50 });
     // Copies, not transfers: the typed arrays may be views the engine keeps for later runs.
-    post({ type: 'result', runId, result: output });
+    post({ type: 'result', runId, result: { ...output, equity } });
   } catch (error) {
     post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
   }

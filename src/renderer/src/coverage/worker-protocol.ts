@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import type { EquitySummary } from '../../../core/equity/equity-summary';
 import type { CoverageRequest, CoverageResult, TravelProfile } from '../../../shared/coverage';
 import type { TravelProfileSpec } from '../../../shared/travel-profiles';
 
@@ -28,4 +29,6 @@ export interface CoverageOutput {
   result: CoverageResult;
   bands: FeatureCollection;
   uncovered: FeatureCollection;
+  /** Gini, Lorenz, Theil (mountain vs other) and the largest gaps, computed with the run. */
+  equity?: EquitySummary;
 }

@@ -1,0 +1,155 @@
+import { useMemo } from 'react';
+import type { EquitySummary } from '../../../core/equity/equity-summary';
+import type { CoverageResult } from '../../../shared/coverage';
+import { countyLabel } from '../catalogue/county-select';
+import { useI18n } from '../i18n/i18n-context';
+import { MAP_COLORS } from '../map/map-colors';
+import { Chart } from './chart';
+
+const CJK_FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+
+/**
+ * The equity view of a run: Gini and Theil with what they mean, coverage by county (click a bar to
+ * zoom there), the Lorenz curve, and the largest gaps (click to fly there).
+ */
+export function EquityDrawer({
+  label,
+  result,
+  equity,
+  onCounty,
+  onGap,
+  onClose,
+}: {
+  label: string;
+  result: CoverageResult;
+  equity: EquitySummary;
+  onCounty: (adcode: number) => void;
+  onGap: (bbox: [number, number, number, number]) => void;
+  onClose: () => void;
+}) {
+  const { t, language } = useI18n();
+  const counties = result.counties;
+
+  const coverageOption = useMemo(
+    () => ({
+      textStyle: { fontFamily: CJK_FONT },
+      grid: { left: 40, right: 10, top: 10, bottom: 50 },
+      tooltip: { trigger: 'axis' },
+      xAxis: {
+        type: 'category',
+        data: counties.map((c) => countyLabel(c.adcode, language, c.name)),
+        axisLabel: { interval: 0, rotate: 40, fontSize: 10 },
+      },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          type: 'bar',
+          data: counties.map((c) => ({
+            value: Number(c.coveredPct.toFixed(1)),
+            itemStyle: { color: c.mountain ? MAP_COLORS.mountainLine : MAP_COLORS.cityOutline },
+          })),
+        },
+      ],
+    }),
+    [counties, language],
+  );
+
+  const lorenzOption = useMemo(
+    () => ({
+      textStyle: { fontFamily: CJK_FONT },
+      grid: { left: 40, right: 10, top: 24, bottom: 30 },
+      legend: { top: 0, textStyle: { fontSize: 10 } },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', min: 0, max: 1 },
+      yAxis: { type: 'value', min: 0, max: 1 },
+      series: [
+        {
+          name: t('equity.lorenz'),
+          type: 'line',
+          showSymbol: false,
+          data: equity.lorenz.population.map((p, i) => [p, equity.lorenz.quantity[i]]),
+        },
+        {
+          name: t('equity.equality'),
+          type: 'line',
+          showSymbol: false,
+          lineStyle: { type: 'dashed' },
+          data: [
+            [0, 0],
+            [1, 1],
+          ],
+        },
+      ],
+    }),
+    [equity.lorenz, t],
+  );
+
+  return (
+    <section
+      className="table-drawer equity-drawer"
+      data-testid="equity-drawer"
+      aria-label={t('equity.title', { label })}
+    >
+      <header className="table-header">
+        <h2>{t('equity.title', { label })}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('equity.close')}>
+          ×
+        </button>
+      </header>
+      <div className="equity-grid">
+        <div className="equity-figures">
+          <p>
+            <strong>{t('equity.gini')}</strong> <span data-testid="equity-gini">{f3(equity.gini)}</span>
+            <br />
+            <span className="muted">
+              {t('equity.giniGroups', { mountain: f3(equity.giniMountain), other: f3(equity.giniOther) })}
+            </span>
+          </p>
+          <p className="muted small">{t('equity.giniHelp')}</p>
+          <p>
+            <strong>{t('equity.theil')}</strong> <span data-testid="equity-theil">{f3(equity.theil.total)}</span>
+            <br />
+            <span className="muted">
+              {t('equity.between')} {f3(equity.theil.between)} · {t('equity.within')} {f3(equity.theil.within)}
+            </span>
+          </p>
+          <p className="muted small">{t('equity.theilHelp')}</p>
+        </div>
+        <div>
+          <h3>{t('equity.coverageChart')}</h3>
+          <Chart
+            option={coverageOption}
+            onClick={(i) => counties[i] && onCounty(counties[i].adcode)}
+            testId="equity-coverage-chart"
+          />
+        </div>
+        <div>
+          <h3>{t('equity.lorenz')}</h3>
+          <Chart option={lorenzOption} testId="equity-lorenz-chart" />
+          <p className="muted small">{t('equity.lorenzHelp')}</p>
+        </div>
+        <div className="equity-gaps">
+          <h3>{t('equity.gaps', { count: equity.gapCount })}</h3>
+          {equity.gaps.length === 0 ? (
+            <p className="muted">{t('equity.noGaps')}</p>
+          ) : (
+            <ol data-testid="equity-gaps">
+              {equity.gaps.slice(0, 20).map((gap) => (
+                <li key={gap.rank}>
+                  <button type="button" className="text-button" onClick={() => onGap(gap.bbox)}>
+                    {t('equity.gapRow', {
+                      county: countyLabel(gap.county, language, gap.countyName),
+                      people: Math.round(gap.population).toLocaleString('zh-CN'),
+                      km: gap.nearestFacility ? (gap.nearestFacility.straightLineM / 1000).toFixed(1) : '—',
+                    })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -128,3 +128,34 @@ test('the equity dashboard shows Gini, Theil, coverage by county, a Lorenz curve
   await gaps.first().getByRole('button').click();
   await expect.poll(() => page.evaluate(() => window.__outuMap!.getZoom())).toBeGreaterThan(before);
 });
+
+test('three best sites in the mountain counties, shown on the map and saved as a planned set', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('coverage-preset').selectOption('rural-drive-90');
+  await page.getByTestId('coverage-run').click();
+  await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
+
+  await page.getByTestId('siting-area').selectOption('mountain');
+  await page.getByTestId('siting-n').fill('3');
+  await page.getByTestId('siting-run').click();
+  const sites = page.locator('[data-testid="siting-sites"] li');
+  await expect(sites).toHaveCount(3, { timeout: 60_000 });
+  const added = await sites.evaluateAll((items) =>
+    items.map((li) => Number((li.textContent ?? '').match(/新增覆盖 ([\d,]+) 人/)?.[1]?.replace(/,/g, '') ?? 'NaN')),
+  );
+  for (const people of added) expect(people).toBeGreaterThan(0);
+  expect(added).toEqual([...added].sort((a, b) => b - a));
+
+  await page.getByTestId('siting-to-what-if').click();
+  await expect(page.locator('.proposed-marker')).toHaveCount(3);
+  const mountain = page.getByTestId('what-if-mountain');
+  await expect
+    .poll(async () => Number.parseFloat((await mountain.locator('td').nth(3).textContent()) ?? 'NaN'))
+    .toBeGreaterThan(0);
+
+  await page.getByTestId('siting-save').click();
+  await page.getByTestId('tab-facilities').click();
+  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(2);
+  await expect(page.getByTestId('facility-sets')).toContainText('建议选址');
+});

@@ -42,9 +42,9 @@ describe('bench runner', () => {
     await expect(runBench(bench)).rejects.toThrow(/baseline/);
   });
 
-  it('registers the import, filter and coverage benches, each with one baseline', () => {
+  it('registers the import, filter, coverage and equity benches, each with one baseline', () => {
     const benches = registeredBenches();
-    expect(benches.map((b) => b.id)).toEqual(['import', 'filter', 'coverage']);
+    expect(benches.map((b) => b.id)).toEqual(['import', 'filter', 'coverage', 'equity', 'equity-siting']);
     for (const b of benches) expect(b.cases.filter((c) => c.baseline)).toHaveLength(1);
   });
 });

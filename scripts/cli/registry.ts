@@ -3,9 +3,10 @@
  * exporting CliCommand objects (see graph-commands.ts) and append them here.
  */
 import { coverageCommand } from './coverage-command';
+import { equityCommands } from './equity-commands';
 import { graphCommands } from './graph-commands';
 import type { CliCommand } from './types';
 
 export function registeredCommands(): CliCommand[] {
-  return [...graphCommands(), coverageCommand];
+  return [...graphCommands(), coverageCommand, ...equityCommands()];
 }

@@ -30,7 +30,8 @@ export interface FacilityCapacity {
 export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const;
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
 
-export type FacilitySetKind = 'county-centres' | 'sample' | 'import';
+/** `planned`: sites saved from OuTu's siting suggestions (status planned, never real). */
+export type FacilitySetKind = 'county-centres' | 'sample' | 'import' | 'planned';
 
 export interface Facility {
   /** Stable id: `${setId}:${key}` where key comes from the source row, so re-imports do not duplicate. */

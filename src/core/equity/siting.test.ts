@@ -112,6 +112,7 @@ describe('siting on a network', () => {
       [2, 55, 150],
     ]);
     expect(r.coveredAfterPct).toBe(100);
+    expect(r.sites.map((s) => s.county)).toEqual([330329, 330329]);
     expect(Array.from(r.sites[0]!.cells)).toEqual([4, 5, 6]);
     expect(r.sites[0]).toMatchObject({ rank: 1, lon: data.grid.lon[5], lat: data.grid.lat[5] });
   });

@@ -36,6 +36,9 @@ import { useWhatIf } from './coverage/use-what-if';
 import { WhatIfPanel } from './coverage/what-if-panel';
 import { ScenarioPanel } from './coverage/scenario-panel';
 import { EquityDrawer } from './coverage/equity-drawer';
+import { SitingPanel } from './coverage/siting-panel';
+import type { SitingResult } from '../../core/equity/siting';
+import type { Facility } from '../../shared/facilities';
 import { IndicatorsDialog } from './indicators/indicators-dialog';
 import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
@@ -168,6 +171,41 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     return () => markers.dispose();
   }, [controller, moveProposed]);
   useEffect(() => markersRef.current?.sync(whatIf.proposed), [whatIf.proposed]);
+
+  const savePlannedSites = async (result: SitingResult) => {
+    const label = coverage.state.status === 'done' ? coverage.state.label : '';
+    const setId = `planned-${Date.now()}`;
+    const name = t('siting.setName', { label });
+    const area = result.area.name;
+    const facilities: Facility[] = result.sites.map((site) => ({
+      id: `${setId}:${site.rank}`,
+      setId,
+      name: t('siting.siteName', { rank: site.rank, area }),
+      category:
+        coverageInputs && coverageInputs.categories !== 'all' && coverageInputs.categories.length === 1
+          ? coverageInputs.categories[0]!
+          : 'other',
+      status: 'planned',
+      lon: site.lon,
+      lat: site.lat,
+      countyAdcode: site.county,
+      capacity: {},
+      extra: { addedPopulation: String(Math.round(site.addedPopulation)) },
+    }));
+    await catalogue.saveSet(
+      {
+        id: setId,
+        name,
+        kind: 'planned',
+        isSample: false,
+        sourceCrs: 'wgs84',
+        createdAt: new Date().toISOString(),
+        count: facilities.length,
+      },
+      facilities,
+    );
+    setErrorMessage(null);
+  };
 
   const runCoverage = () => {
     if (!coverageInputs) return;
@@ -358,6 +396,14 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                           onReset={whatIf.reset}
                           nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
                         />
+                        {coverageOutput.result.request.method === 'network' && (
+                          <SitingPanel
+                            state={coverage.siting}
+                            onRun={(area, n) => void coverage.site(coverageOutput.result.request, area, n)}
+                            onToWhatIf={(result) => result.sites.forEach((s) => addProposed(s.lon, s.lat))}
+                            onSave={(result) => void savePlannedSites(result)}
+                          />
+                        )}
                         <ScenarioPanel
                           db={db}
                           base={coverageOutput.result}

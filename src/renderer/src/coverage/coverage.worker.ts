@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { runCoverage, type CoverageData } from '../../../core/coverage/run-coverage';
 import { equitySummary } from '../../../core/equity/equity-summary';
+import { siteFacilities, type SitingResult } from '../../../core/equity/siting';
 import { decodePopulationGrid } from '../../../core/population/grid-codec';
 import { decodeRoutingGraph } from '../../../core/routing/graph';
 import { DATA_FILES } from '../../../shared/data-contract';
@@ -67,7 +68,14 @@ self.onmessage = async (event: MessageEvent<RunMessage>) => {
     post({ type: 'progress', runId, phase: 'summarising', fraction: 1 });
     const equity = equitySummary(output, data.grid, { gapLimit: event.data.preview ? 20 : 50 });
     // Copies, not transfers: the typed arrays may be views the engine keeps for later runs.
-    post({ type: 'result', runId, result: { ...output, equity } });
+    let siting: SitingResult | undefined;
+    if (event.data.siting) {
+      const found = siteFacilities(data, profiles, output, event.data.siting, {
+        onProgress: (fraction) => post({ type: 'progress', runId, phase: 'siting', fraction }),
+      });
+      if (found) siting = found;
+    }
+    post({ type: 'result', runId, result: { ...output, equity, ...(siting ? { siting } : {}) } });
   } catch (error) {
     post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
   }

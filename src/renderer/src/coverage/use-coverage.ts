@@ -6,6 +6,7 @@ import { CoverageCancelled, CoverageClient } from './coverage-client';
 import { coverageRunKey, getCoverageRun, latestCoverageRun, putCoverageRun } from './coverage-runs';
 import type { CoverageOutput, CoveragePhase } from './worker-protocol';
 import type { CoverageRequest } from '../../../shared/coverage';
+import type { SitingArea, SitingResult } from '../../../core/equity/siting';
 import { loadImportedPopulation, saveImportedPopulation, type ImportedPopulation } from './imported-population';
 
 export type CoverageRunState =
@@ -107,7 +108,48 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
     [db, dataBaseUrl, dataVersion, population],
   );
 
+  const [siting, setSiting] = useState<{
+    status: 'idle' | 'running' | 'error';
+    result?: SitingResult;
+    message?: string;
+    fraction?: number;
+  }>({ status: 'idle' });
+
+  /** Best new sites on top of a run; the run itself is recomputed in the worker (fast) and not stored. */
+  const site = useCallback(
+    async (request: CoverageRequest, area: SitingArea, n: number) => {
+      const client = clientRef.current;
+      if (!client || !dataVersion) return;
+      setSiting({ status: 'running', fraction: 0 });
+      try {
+        const output = await client.run(
+          {
+            type: 'run',
+            runId: `siting-${Date.now()}`,
+            dataBaseUrl,
+            dataVersion,
+            request,
+            profiles: DEFAULT_TRAVEL_PROFILES,
+            siting: { area, n },
+            ...(population ? { population: { key: population.key, bytes: population.bytes } } : {}),
+          },
+          (phase, fraction) => phase === 'siting' && setSiting({ status: 'running', fraction }),
+        );
+        setSiting(
+          output.siting ? { status: 'idle', result: output.siting } : { status: 'error', message: 'no result' },
+        );
+      } catch (error) {
+        setSiting(
+          error instanceof CoverageCancelled
+            ? { status: 'idle' }
+            : { status: 'error', message: error instanceof Error ? error.message : String(error) },
+        );
+      }
+    },
+    [dataBaseUrl, dataVersion, population],
+  );
+
   const cancel = useCallback(() => clientRef.current?.cancel(), []);
 
-  return { state, run, cancel, population, setPopulation };
+  return { state, run, cancel, population, setPopulation, siting, site };
 }

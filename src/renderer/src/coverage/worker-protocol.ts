@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { EquitySummary } from '../../../core/equity/equity-summary';
+import type { SitingArea, SitingResult } from '../../../core/equity/siting';
 import type { CoverageRequest, CoverageResult, TravelProfile } from '../../../shared/coverage';
 import type { TravelProfileSpec } from '../../../shared/travel-profiles';
 
@@ -11,13 +12,15 @@ export interface RunMessage {
   dataVersion: string;
   request: CoverageRequest;
   profiles: Record<TravelProfile, TravelProfileSpec>;
+  /** Also suggest the best new sites on top of this run. */
+  siting?: { area: SitingArea; n: number };
   /** A live what-if preview: numbers only, no polygons, never stored. */
   preview?: boolean;
   /** The user's own population grid (encoded), used instead of the modelled one. */
   population?: { key: string; bytes: Uint8Array };
 }
 
-export type CoveragePhase = 'loading' | 'snapping' | 'routing' | 'summarising' | 'drawing';
+export type CoveragePhase = 'loading' | 'snapping' | 'routing' | 'summarising' | 'drawing' | 'siting';
 
 export type WorkerMessage =
   | { type: 'progress'; runId: string; phase: CoveragePhase; fraction: number }
@@ -31,4 +34,5 @@ export interface CoverageOutput {
   uncovered: FeatureCollection;
   /** Gini, Lorenz, Theil (mountain vs other) and the largest gaps, computed with the run. */
   equity?: EquitySummary;
+  siting?: SitingResult;
 }

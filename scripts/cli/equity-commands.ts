@@ -1,0 +1,363 @@
+/**
+ * `equity`: the coverage command's JSON plus the equity review (Gini, Theil, gaps) of the same run.
+ * `site`: the best N new sites for a service circle in an area (greedy maximal covering).
+ *
+ * `equity` runs the coverage command itself (same argument checks, same JSON) and then adds its
+ * keys to that file: coverage-command.ts exports no JSON builder to call instead, so the run is
+ * repeated here from the inputs the coverage JSON records (checked to give the same figures).
+ */
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCoverage, type CoverageData } from '../../src/core/coverage/run-coverage';
+import { equitySummary } from '../../src/core/equity/equity-summary';
+import type { Neighbourhood } from '../../src/core/equity/gaps';
+import type { BeyondRule } from '../../src/core/equity/inequality';
+import { siteFacilities, type SitingArea } from '../../src/core/equity/siting';
+import { COUNTIES } from '../../src/shared/counties';
+import type { CoverageFacility, CoverageMethod, CoverageRequest, TravelProfile } from '../../src/shared/coverage';
+import type { Facility } from '../../src/shared/facilities';
+import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
+import { optionalNumber, optionalString, parseOptions, requiredProfile, requiredString } from './args';
+import { coverageCommand } from './coverage-command';
+import { loadCoverageData, loadFacilities, loadPopulation, parseCrs } from './coverage-data';
+import { UsageError, type CliCommand, type CliIo } from './types';
+
+const round = (v: number | null, digits = 2): number | null =>
+  v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** The facilities of a run, in the order the coverage command uses (by id). */
+function runFacilities(facilities: Facility[]): CoverageFacility[] {
+  return facilities
+    .map((f) => ({ id: f.id, name: f.name, lon: f.lon, lat: f.lat }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function withPopulation(data: CoverageData, file: string | undefined, crs: string | undefined) {
+  if (!file) return;
+  data.grid = (await loadPopulation(file, parseCrs(crs))).grid;
+}
+
+function writeJson(path: string, json: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Options only `equity` has; everything else goes to the coverage command. */
+const EQUITY_OPTIONS = ['beyond', 'cap-minutes', 'neighbours', 'gaps'] as const;
+
+function splitEquityArgs(args: readonly string[]): { own: Map<string, string>; rest: string[] } {
+  const own = new Map<string, string>();
+  const rest: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k]!;
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    const name = m?.[1];
+    if (!name || !(EQUITY_OPTIONS as readonly string[]).includes(name)) {
+      rest.push(arg);
+      continue;
+    }
+    const value = m[2] ?? args[++k];
+    if (value === undefined) throw new UsageError(`--${name} takes a value`);
+    own.set(name, value);
+  }
+  return { own, rest };
+}
+
+function equityOptions(own: Map<string, string>) {
+  const values = Object.fromEntries(own);
+  const beyondKind = values['beyond'] ?? 'cap';
+  if (beyondKind !== 'cap' && beyondKind !== 'exclude') throw new UsageError('--beyond must be cap or exclude');
+  const capMinutes = optionalNumber(values, 'cap-minutes', { min: 0 });
+  if (beyondKind === 'exclude' && capMinutes !== undefined)
+    throw new UsageError('--cap-minutes only goes with --beyond cap');
+  const neighbours = optionalNumber(values, 'neighbours', { integer: true }) ?? 8;
+  if (neighbours !== 4 && neighbours !== 8) throw new UsageError('--neighbours must be 4 or 8');
+  const gaps = optionalNumber(values, 'gaps', { integer: true, min: 0 }) ?? 50;
+  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps };
+}
+
+interface CoverageJsonInputs {
+  facilities: string;
+  facilityCount: number;
+  method: CoverageMethod;
+  profile: TravelProfile;
+  thresholdsMin: number[];
+  radiiM: number[];
+}
+
+export const equityCommand: CliCommand = {
+  name: 'equity',
+  summary: 'the coverage JSON plus Gini, Theil (mountain vs other) and the largest coverage gaps',
+  usage: [
+    'npm run cli -- equity <every coverage option> [--beyond cap|exclude] [--cap-minutes N]',
+    '       [--neighbours 8|4] [--gaps 50]',
+    '  e.g. npm run cli -- equity --facilities county-centres --profile drive --minutes 90 --json out.json',
+    '  Writes what `coverage` writes (see npm run cli -- coverage --help), plus:',
+    '  gini, theil {total, between, within, mountain, other}: inequality of travel time, weighted by people',
+    '  gaps: the largest areas of people beyond the circle (county, people, centre, box, nearest facility)',
+    '  equity: the rule used, the Lorenz curve (101 points) and the Gini within mountain / other',
+    '  --beyond       people beyond the circle: cap (count them at --cap-minutes, default twice the circle)',
+    '                 or exclude (inequality among the covered only)',
+    '  --neighbours   gap contiguity: 8 (edges and corners, default) or 4 (edges only)',
+    '  --gaps         how many gaps to list (default 50)',
+  ].join('\n'),
+  async run(args, io) {
+    const { own, rest } = splitEquityArgs(args);
+    const options = equityOptions(own);
+    // Options the coverage JSON does not record (the coverage command checks them all).
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        json: { type: 'string' },
+        crs: { type: 'string' },
+        population: { type: 'string' },
+        'population-crs': { type: 'string' },
+        method: { type: 'string' },
+        minutes: { type: 'string' },
+        radius: { type: 'string' },
+      },
+      strict: false,
+      allowPositionals: true,
+    });
+    if (options.capMinutes !== undefined) {
+      // Checked before anything is written: the cap must lie beyond the circle.
+      const list = values.method === 'radius' ? values.radius : values.minutes;
+      const circle = Math.max(
+        ...String(list ?? '')
+          .split(',')
+          .map(Number),
+      );
+      if (!(options.capMinutes > circle))
+        throw new UsageError(`--cap-minutes must be beyond the circle (${circle}), got ${options.capMinutes}`);
+    }
+    const code = await coverageCommand.run(rest, io);
+    if (code !== 0) return code;
+
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const jsonPath = resolve(str(values.json) ?? '');
+    const coverageJson = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown> & {
+      inputs: CoverageJsonInputs;
+      total: { covered: number };
+    };
+    const inputs = coverageJson.inputs;
+    const { facilities } = await loadFacilities(inputs.facilities, parseCrs(str(values.crs)));
+    const request: CoverageRequest = {
+      method: inputs.method,
+      profile: inputs.profile,
+      thresholdsMin: inputs.thresholdsMin,
+      radiiM: inputs.radiiM,
+      facilities: runFacilities(facilities),
+    };
+    const data = loadCoverageData();
+    await withPopulation(data, str(values.population), str(values['population-crs']));
+    const output = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES);
+    if (!output) throw new Error('coverage run was cancelled');
+    if (Math.round(output.result.total.covered) !== coverageJson.total.covered)
+      throw new Error('equity: the repeated coverage run does not match the coverage JSON (please report)');
+
+    const thresholds = request.method === 'network' ? request.thresholdsMin : request.radiiM;
+    const circle = thresholds[thresholds.length - 1]!;
+    const beyond: BeyondRule =
+      options.beyondKind === 'exclude'
+        ? { kind: 'exclude' }
+        : { kind: 'cap', capMinutes: options.capMinutes ?? 2 * circle };
+    if (beyond.kind === 'cap' && !(beyond.capMinutes > circle))
+      throw new UsageError(`--cap-minutes must be beyond the circle (${circle})`);
+    const s = equitySummary(output, data.grid, { beyond, neighbours: options.neighbours, gapLimit: options.gaps });
+    const theilGroup = (g: typeof s.theil.mountain) => ({
+      population: Math.round(g.population),
+      mean: round(g.mean),
+      theil: round(g.theil, 6),
+      share: round(g.share, 6),
+    });
+    const json = {
+      ...coverageJson,
+      gini: round(s.gini, 6),
+      theil: {
+        total: round(s.theil.total, 6),
+        between: round(s.theil.between, 6),
+        within: round(s.theil.within, 6),
+        mountain: theilGroup(s.theil.mountain),
+        other: theilGroup(s.theil.other),
+      },
+      gaps: s.gaps.map((g) => ({
+        rank: g.rank,
+        population: Math.round(g.population),
+        cellCount: g.cellCount,
+        county: g.county,
+        countyName: g.countyName,
+        mountain: g.mountain,
+        counties: g.counties.map((c) => ({ adcode: c.adcode, population: Math.round(c.population) })),
+        centroid: g.centroid.map((v) => round(v, 6)),
+        bbox: g.bbox.map((v) => round(v, 6)),
+        nearestFacility: g.nearestFacility && {
+          id: g.nearestFacility.id,
+          straightLineM: Math.round(g.nearestFacility.straightLineM),
+        },
+        networkMinutes: round(g.networkMinutes),
+        networkFacility: g.networkFacility === null ? null : (request.facilities[g.networkFacility]?.id ?? null),
+      })),
+      equity: {
+        quantity: s.unit === 'minutes' ? 'travel minutes' : 'straight-line metres',
+        circle: s.circle,
+        beyond: s.beyond,
+        population: Math.round(s.population),
+        cappedPopulation: Math.round(s.cappedPopulation),
+        excludedPopulation: Math.round(s.excludedPopulation),
+        mean: round(s.mean),
+        giniMountain: round(s.giniMountain, 6),
+        giniOther: round(s.giniOther, 6),
+        lorenz: {
+          population: s.lorenz.population.map((v) => round(v, 4)),
+          quantity: s.lorenz.quantity.map((v) => round(v, 6)),
+        },
+        neighbours: options.neighbours,
+        gapCount: s.gapCount,
+        uncoveredPopulation: Math.round(s.uncoveredPopulation),
+      },
+    };
+    writeJson(jsonPath, json);
+    const top = s.gaps[0];
+    io.out(
+      `equity: Gini ${json.gini}, Theil ${json.theil.total} (between mountain/other ${json.theil.between}, within ${json.theil.within}); ` +
+        `${s.gapCount} gaps` +
+        (top ? `, largest ${top.countyName} ${Math.round(top.population)} people` : '') +
+        ` → ${jsonPath}`,
+    );
+    return 0;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+function parseArea(text: string): SitingArea {
+  if (text === 'mountain' || text === 'all') return text;
+  const county = COUNTIES.find((c) => String(c.adcode) === text || c.name === text || c.nameEn === text);
+  if (!county)
+    throw new UsageError(
+      `--area must be mountain, all, or a county (adcode or name: ${COUNTIES.map((c) => `${c.adcode} ${c.name}`).join(', ')})`,
+    );
+  return county.adcode;
+}
+
+export const siteCommand: CliCommand = {
+  name: 'site',
+  summary: 'best N new sites to bring the most people of an area within a travel-time circle (greedy)',
+  usage: [
+    'npm run cli -- site --facilities <file|county-centres> [--crs wgs84|gcj02|bd09] --profile <walk|bike|drive>',
+    '       --minutes 90 --area mountain|all|<adcode or county name> --n 3 --json <out.json>',
+    '       [--candidates <file> [--candidates-crs …]] [--stride K | --max-candidates 1000]',
+    '       [--population <file> [--population-crs …]]',
+    '  Existing facilities stay; each site is the one adding the most people of the area within the',
+    '  circle, given those before it (so added people never increase from one site to the next).',
+    '  --candidates      your own candidate points (a facility file); default: road nodes in the area',
+    '  --stride          road nodes: take every K-th; default the smallest K giving ≤ --max-candidates',
+  ].join('\n'),
+  async run(args: readonly string[], io: CliIo) {
+    const values = parseOptions(args, {
+      facilities: { type: 'string' },
+      crs: { type: 'string' },
+      profile: { type: 'string' },
+      minutes: { type: 'string' },
+      area: { type: 'string' },
+      n: { type: 'string' },
+      candidates: { type: 'string' },
+      'candidates-crs': { type: 'string' },
+      stride: { type: 'string' },
+      'max-candidates': { type: 'string' },
+      json: { type: 'string' },
+      population: { type: 'string' },
+      'population-crs': { type: 'string' },
+    });
+    const profile = requiredProfile(values);
+    const minutes = optionalNumber(values, 'minutes', { min: 0 });
+    if (minutes === undefined || !(minutes > 0)) throw new UsageError('--minutes (one positive number) is required');
+    const area = parseArea(requiredString(values, 'area'));
+    const n = optionalNumber(values, 'n', { integer: true, min: 1 }) ?? 1;
+    const stride = optionalNumber(values, 'stride', { integer: true, min: 1 });
+    const maxCandidates = optionalNumber(values, 'max-candidates', { integer: true, min: 1 });
+    const jsonPath = resolve(requiredString(values, 'json'));
+    const crs = parseCrs(optionalString(values, 'crs'));
+    const { facilities, source } = await loadFacilities(requiredString(values, 'facilities'), crs);
+    const candidatesFile = optionalString(values, 'candidates');
+    const candidates = candidatesFile
+      ? (await loadFacilities(candidatesFile, parseCrs(optionalString(values, 'candidates-crs') ?? crs))).facilities
+      : undefined;
+
+    const data = loadCoverageData();
+    await withPopulation(data, optionalString(values, 'population'), optionalString(values, 'population-crs'));
+    const request: CoverageRequest = {
+      method: 'network',
+      profile,
+      thresholdsMin: [minutes],
+      radiiM: [],
+      facilities: runFacilities(facilities),
+    };
+    const base = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES);
+    if (!base) throw new Error('coverage run was cancelled');
+    const result = siteFacilities(data, DEFAULT_TRAVEL_PROFILES, base, {
+      area,
+      n,
+      stride,
+      maxCandidates,
+      candidates: candidates?.map((c) => ({ id: c.id, name: c.name, lon: c.lon, lat: c.lat })),
+    });
+    if (!result) throw new Error('siting was cancelled');
+    const json = {
+      inputs: {
+        facilities: source,
+        facilityCount: request.facilities.length,
+        profile,
+        minutes,
+        travelProfile: DEFAULT_TRAVEL_PROFILES[profile],
+        n,
+        dataVersion: data.dataVersion,
+      },
+      area: {
+        kind: result.area.kind,
+        name: result.area.name,
+        adcodes: result.area.adcodes,
+        population: Math.round(result.areaPopulation),
+        coveredBefore: Math.round(result.coveredBefore),
+        coveredBeforePct: round(result.coveredBeforePct),
+      },
+      candidates: {
+        source: candidatesFile ? resolve(candidatesFile) : 'road nodes',
+        count: result.candidateCount,
+        poolSize: result.poolSize,
+        stride: result.stride,
+      },
+      sites: result.sites.map((s) => ({
+        rank: s.rank,
+        id: s.id,
+        name: s.name,
+        lon: round(s.lon, 6),
+        lat: round(s.lat, 6),
+        node: s.node,
+        county: s.county,
+        countyName: s.county === null ? null : (COUNTIES.find((c) => c.adcode === s.county)?.name ?? null),
+        addedPopulation: Math.round(s.addedPopulation),
+        cumulativeCovered: Math.round(s.cumulativeCovered),
+        cumulativeCoveredPct: round(s.cumulativeCoveredPct),
+      })),
+      coveredAfter: Math.round(result.coveredAfter),
+      coveredAfterPct: round(result.coveredAfterPct),
+      computeMs: Math.round(result.computeMs),
+    };
+    writeJson(jsonPath, json);
+    io.out(
+      `${result.area.name}: ${json.area.coveredBeforePct}% within ${minutes} min ${profile} → ${json.coveredAfterPct}% with ` +
+        `${json.sites.length} new site(s) (${result.candidateCount} candidates): ` +
+        json.sites.map((s) => `#${s.rank} ${s.lon},${s.lat} +${s.addedPopulation}`).join('; ') +
+        ` → ${jsonPath}`,
+    );
+    return 0;
+  },
+};
+
+export function equityCommands(): CliCommand[] {
+  return [equityCommand, siteCommand];
+}

@@ -159,3 +159,24 @@ test('three best sites in the mountain counties, shown on the map and saved as a
   await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(2);
   await expect(page.getByTestId('facility-sets')).toContainText('建议选址');
 });
+
+test('2SFCA accessibility for facilities with beds: per county in the dashboard and on the map', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-facilities').click();
+  await page.getByTestId('load-samples').click();
+  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9);
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('coverage-preset').selectOption('community-15');
+  await page.getByTestId('coverage-panel').getByLabel('医疗卫生').check();
+  await expect(page.getByTestId('coverage-facility-count')).toContainText('300');
+  await page.getByTestId('coverage-run').click();
+  await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('open-equity').click();
+  const section = page.getByTestId('equity-two-step');
+  await expect(section).toContainText('床位');
+  const total = Number.parseFloat((await section.getByTestId('two-step-total').locator('td').nth(1).textContent())!);
+  expect(total).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => window.__outuMap!.querySourceFeatures('access').length))
+    .toBeGreaterThan(0);
+});

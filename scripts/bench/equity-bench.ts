@@ -24,7 +24,7 @@ import { defineBench, type Bench } from './bench-types';
 
 const TAISHUN = 330329;
 /** A line across 泰顺 from the south-west to the north-east, checked against the county polygon. */
-const FROM: [number, number] = [119.72, 27.4];
+const FROM: [number, number] = [119.76, 27.42];
 const TO: [number, number] = [120.04, 27.54];
 const POSITIONS = 20;
 

@@ -21,7 +21,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : undefined;
   const memory = !argv.includes('--no-memory');
-  const wanted = argv.filter((a, i) => !a.startsWith('--') && i !== runsAt + 1);
+  const wanted = argv.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
   const benches = registeredBenches().filter((b) => wanted.length === 0 || wanted.includes(b.id));
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
   for (const bench of benches) {

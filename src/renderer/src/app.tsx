@@ -37,6 +37,7 @@ import { WhatIfPanel } from './coverage/what-if-panel';
 import { ScenarioPanel } from './coverage/scenario-panel';
 import { EquityDrawer } from './coverage/equity-drawer';
 import { SitingPanel } from './coverage/siting-panel';
+import { supplyFor } from './coverage/supply';
 import type { SitingResult } from '../../core/equity/siting';
 import type { Facility } from '../../shared/facilities';
 import { IndicatorsDialog } from './indicators/indicators-dialog';
@@ -133,7 +134,12 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   const coverageOutput = coverage.state.status === 'done' ? coverage.state.output : null;
   useEffect(() => {
     controller?.whenStyleReady(() =>
-      showCoverage(controller.map, coverageOutput?.bands ?? null, coverageOutput?.uncovered ?? null),
+      showCoverage(
+        controller.map,
+        coverageOutput?.bands ?? null,
+        coverageOutput?.uncovered ?? null,
+        coverageOutput?.twoStep?.cells ?? null,
+      ),
     );
   }, [controller, coverageOutput]);
 
@@ -215,7 +221,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       coverageInputs.presetId === 'custom'
         ? `${t(`profile.${request.profile}`)} ${coverageInputs.thresholdsText}`
         : t(`preset.${coverageInputs.presetId}`);
-    void coverage.run(request, label);
+    void coverage.run(request, label, supplyFor(request, catalogue.facilities));
   };
 
   const zoomToCounty = async (adcode: number) => {
@@ -494,6 +500,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                 onCounty={(adcode) => void zoomToCounty(adcode)}
                 onGap={(bbox) => controller?.fitBounds(bbox)}
                 onClose={() => setEquityOpen(false)}
+                twoStep={coverageOutput.twoStep}
               />
             )}
             {tableOpen && (

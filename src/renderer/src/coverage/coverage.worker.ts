@@ -2,10 +2,32 @@
 import { runCoverage, type CoverageData } from '../../../core/coverage/run-coverage';
 import { equitySummary } from '../../../core/equity/equity-summary';
 import { siteFacilities, type SitingResult } from '../../../core/equity/siting';
+import { twoStepFca } from '../../../core/equity/two-step-fca';
 import { decodePopulationGrid } from '../../../core/population/grid-codec';
 import { decodeRoutingGraph } from '../../../core/routing/graph';
 import { DATA_FILES } from '../../../shared/data-contract';
-import type { RunMessage, WorkerMessage } from './worker-protocol';
+import type { CoverageOutput, RunMessage, WorkerMessage } from './worker-protocol';
+import type { FeatureCollection } from 'geojson';
+import type { PopulationGrid } from '../../../shared/coverage';
+
+/** Populated cells with their 2SFCA value, classed into quintiles of people for a readable map. */
+function accessibilityPoints(grid: PopulationGrid, accessibility: Float64Array): FeatureCollection {
+  const cells: number[] = [];
+  for (let i = 0; i < accessibility.length; i++) if (grid.population[i]! > 0) cells.push(i);
+  const sorted = cells.map((i) => accessibility[i]!).sort((a, b) => a - b);
+  const breaks = [0.2, 0.4, 0.6, 0.8].map((q) => sorted[Math.floor(q * (sorted.length - 1))] ?? 0);
+  return {
+    type: 'FeatureCollection',
+    features: cells.map((i) => {
+      const a = accessibility[i]!;
+      return {
+        type: 'Feature',
+        properties: { a: Math.round(a * 1000) / 1000, q: breaks.filter((b) => a > b).length },
+        geometry: { type: 'Point', coordinates: [grid.lon[i]!, grid.lat[i]!] },
+      };
+    }),
+  };
+}
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -75,7 +97,29 @@ self.onmessage = async (event: MessageEvent<RunMessage>) => {
       });
       if (found) siting = found;
     }
-    post({ type: 'result', runId, result: { ...output, equity, ...(siting ? { siting } : {}) } });
+    let twoStep: CoverageOutput['twoStep'];
+    const supply = event.data.twoStep;
+    if (supply && !event.data.preview) {
+      const thresholds = request.method === 'network' ? request.thresholdsMin : request.radiiM;
+      const circle = thresholds[thresholds.length - 1]!;
+      const found = twoStepFca(data, profiles, {
+        method: request.method,
+        ...(request.method === 'network'
+          ? { profile: request.profile, catchmentMinutes: circle }
+          : { catchmentM: circle }),
+        facilities: supply.supply,
+        per: supply.per,
+      });
+      if (found) {
+        const { accessibility, ...rest } = found;
+        twoStep = { result: rest, field: supply.field, cells: accessibilityPoints(data.grid, accessibility) };
+      }
+    }
+    post({
+      type: 'result',
+      runId,
+      result: { ...output, equity, ...(siting ? { siting } : {}), ...(twoStep ? { twoStep } : {}) },
+    });
   } catch (error) {
     post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
   }

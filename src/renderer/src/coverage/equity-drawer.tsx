@@ -5,6 +5,7 @@ import { countyLabel } from '../catalogue/county-select';
 import { useI18n } from '../i18n/i18n-context';
 import { MAP_COLORS } from '../map/map-colors';
 import { Chart } from './chart';
+import type { CoverageOutput } from './worker-protocol';
 
 const CJK_FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
@@ -20,6 +21,7 @@ export function EquityDrawer({
   onCounty,
   onGap,
   onClose,
+  twoStep,
 }: {
   label: string;
   result: CoverageResult;
@@ -27,6 +29,7 @@ export function EquityDrawer({
   onCounty: (adcode: number) => void;
   onGap: (bbox: [number, number, number, number]) => void;
   onClose: () => void;
+  twoStep?: CoverageOutput['twoStep'];
 }) {
   const { t, language } = useI18n();
   const counties = result.counties;
@@ -129,6 +132,7 @@ export function EquityDrawer({
           <Chart option={lorenzOption} testId="equity-lorenz-chart" />
           <p className="muted small">{t('equity.lorenzHelp')}</p>
         </div>
+        {twoStep && <TwoStepSection twoStep={twoStep} />}
         <div className="equity-gaps">
           <h3>{t('equity.gaps', { count: equity.gapCount })}</h3>
           {equity.gaps.length === 0 ? (
@@ -151,5 +155,42 @@ export function EquityDrawer({
         </div>
       </div>
     </section>
+  );
+}
+
+function TwoStepSection({ twoStep }: { twoStep: NonNullable<CoverageOutput['twoStep']> }) {
+  const { t, language } = useI18n();
+  const field = t(`capacityField.${twoStep.field}`);
+  const unit = twoStep.result.per === 1 ? t('equity.perPerson', { field }) : t('equity.perThousand', { field });
+  const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+  const rows = [
+    ...twoStep.result.counties.map((c) => ({
+      key: String(c.adcode),
+      label: countyLabel(c.adcode, language, c.name),
+      g: c,
+      mountain: c.mountain,
+    })),
+    { key: 'mountain', label: t('row.mountain'), g: twoStep.result.mountain, mountain: true },
+    { key: 'other', label: t('row.other'), g: twoStep.result.other, mountain: false },
+    { key: 'total', label: t('row.total'), g: twoStep.result.total, mountain: false },
+  ];
+  return (
+    <div className="data-table" data-testid="equity-two-step">
+      <h3>{t('equity.twoStep', { unit })}</h3>
+      <p className="muted small">{t('equity.twoStepHelp')}</p>
+      <table>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.mountain ? 'mountain' : undefined} data-testid={`two-step-${row.key}`}>
+              <td>{row.label}</td>
+              <td className="num">{fmt(row.g.meanAccessibility)}</td>
+              <td className="num muted" title={t('equity.noAccess')}>
+                {Math.round(row.g.noAccessPopulation).toLocaleString('zh-CN')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

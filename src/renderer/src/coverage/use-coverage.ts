@@ -4,7 +4,9 @@ import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
 import type { OutuDb } from '../db/outu-db';
 import { CoverageCancelled, CoverageClient } from './coverage-client';
 import { coverageRunKey, getCoverageRun, latestCoverageRun, putCoverageRun } from './coverage-runs';
-import type { CoverageOutput, CoveragePhase } from './worker-protocol';
+import type { CoverageOutput, CoveragePhase, RunMessage } from './worker-protocol';
+import { sha256Hex } from '../../../core/import/sha256';
+import { stableStringify } from '../../../core/util/stable-json';
 import type { CoverageRequest } from '../../../shared/coverage';
 import type { SitingArea, SitingResult } from '../../../core/equity/siting';
 import { loadImportedPopulation, saveImportedPopulation, type ImportedPopulation } from './imported-population';
@@ -60,13 +62,15 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
   }, [db, dataVersion]);
 
   const run = useCallback(
-    async (request: CoverageRequest, label: string) => {
+    async (request: CoverageRequest, label: string, twoStep?: RunMessage['twoStep'] | null) => {
       const client = clientRef.current;
       if (!client || !dataVersion) return;
       const profiles = DEFAULT_TRAVEL_PROFILES;
       // The population is an input too: a run on imported people never answers for the model.
       const runVersion = population ? `${dataVersion}+population:${population.key}` : dataVersion;
-      const key = await coverageRunKey(request, profiles, runVersion);
+      // Capacities change the 2SFCA part of the output, so they are part of the key too.
+      const supplyKey = twoStep ? await sha256Hex(new TextEncoder().encode(stableStringify(twoStep))) : '';
+      const key = await coverageRunKey(request, profiles, supplyKey ? `${runVersion}+supply:${supplyKey}` : runVersion);
       const cached = db ? await getCoverageRun(db, key) : undefined;
       if (cached) {
         setState({ status: 'done', output: cached.output, label, fromCache: true, computedAt: cached.createdAt });
@@ -85,6 +89,7 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
             request,
             profiles,
             ...(population ? { population: { key: population.key, bytes: population.bytes } } : {}),
+            ...(twoStep ? { twoStep } : {}),
           },
           (phase, fraction) => setState({ status: 'running', phase, fraction }),
         );

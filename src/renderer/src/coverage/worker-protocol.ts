@@ -1,6 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { EquitySummary } from '../../../core/equity/equity-summary';
 import type { SitingArea, SitingResult } from '../../../core/equity/siting';
+import type { SupplyFacility, TwoStepResult } from '../../../core/equity/two-step-fca';
+import type { FacilityCapacity } from '../../../shared/facilities';
 import type { CoverageRequest, CoverageResult, TravelProfile } from '../../../shared/coverage';
 import type { TravelProfileSpec } from '../../../shared/travel-profiles';
 
@@ -12,6 +14,8 @@ export interface RunMessage {
   dataVersion: string;
   request: CoverageRequest;
   profiles: Record<TravelProfile, TravelProfileSpec>;
+  /** Facility capacities: when present, 2SFCA accessibility is computed with the run. */
+  twoStep?: { supply: SupplyFacility[]; field: keyof FacilityCapacity; per: number };
   /** Also suggest the best new sites on top of this run. */
   siting?: { area: SitingArea; n: number };
   /** A live what-if preview: numbers only, no polygons, never stored. */
@@ -35,4 +39,6 @@ export interface CoverageOutput {
   /** Gini, Lorenz, Theil (mountain vs other) and the largest gaps, computed with the run. */
   equity?: EquitySummary;
   siting?: SitingResult;
+  /** 2SFCA (Luo & Wang 2003) per county and as map points, when the facilities carry a capacity. */
+  twoStep?: { result: Omit<TwoStepResult, 'accessibility'>; field: keyof FacilityCapacity; cells: FeatureCollection };
 }

@@ -66,6 +66,7 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
       [SOURCE_IDS.selection]: { type: 'geojson', data: empty },
       [SOURCE_IDS.coverageBands]: { type: 'geojson', data: empty },
       [SOURCE_IDS.uncovered]: { type: 'geojson', data: empty },
+      [SOURCE_IDS.access]: { type: 'geojson', data: empty },
     },
     layers,
     metadata: { 'outu:fonts': GLYPH_FONTS },

@@ -74,10 +74,35 @@ export const COVERAGE_GROUPS: readonly LayerGroupDef[] = [
       },
     ],
   },
+  {
+    id: 'access',
+    label: 'layer.access',
+    note: 'layer.accessNote',
+    styleLayers: [
+      {
+        baseOpacity: 0.85,
+        layer: {
+          id: 'access-cells',
+          type: 'circle',
+          source: SOURCE_IDS.access,
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 13, 6],
+            'circle-color': ['match', ['get', 'q'], 0, '#d7191c', 1, '#fdae61', 2, '#ffffbf', 3, '#a6d96a', '#1a9641'],
+          },
+        },
+      },
+    ],
+  },
 ];
 
-export function showCoverage(map: MaplibreMap, bands: FeatureCollection | null, uncovered: FeatureCollection | null) {
+export function showCoverage(
+  map: MaplibreMap,
+  bands: FeatureCollection | null,
+  uncovered: FeatureCollection | null,
+  access: FeatureCollection | null = null,
+) {
   const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
   map.getSource<GeoJSONSource>(SOURCE_IDS.coverageBands)?.setData(bands ?? empty);
   map.getSource<GeoJSONSource>(SOURCE_IDS.uncovered)?.setData(uncovered ?? empty);
+  map.getSource<GeoJSONSource>(SOURCE_IDS.access)?.setData(access ?? empty);
 }

@@ -11,6 +11,7 @@ export const SOURCE_IDS = {
   selection: 'selection',
   coverageBands: 'coverage-bands',
   uncovered: 'uncovered',
+  access: 'access',
 } as const;
 
 export const MOUNTAIN_HATCH_IMAGE = 'mountain-hatch';
@@ -36,6 +37,7 @@ export const LAYER_GROUP_IDS = [
   'county-labels',
   'coverage',
   'uncovered',
+  'access',
   'city-outline',
   'county-boundaries',
   'mountain-counties',

@@ -147,6 +147,16 @@ test('three best sites in the mountain counties, shown on the map and saved as a
   for (const people of added) expect(people).toBeGreaterThan(0);
   expect(added).toEqual([...added].sort((a, b) => b - a));
 
+  // The suggestions are drawn on the map, numbered 1–3.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        // A point near a tile edge is returned once per tile: count distinct ranks.
+        [...new Set(window.__outuMap!.querySourceFeatures('siting').map((f) => Number(f.properties['rank'])))].sort(),
+      ),
+    )
+    .toEqual([1, 2, 3]);
+
   await page.getByTestId('siting-to-what-if').click();
   await expect(page.locator('.proposed-marker')).toHaveCount(3);
   const mountain = page.getByTestId('what-if-mountain');

@@ -44,7 +44,7 @@ import { IndicatorsDialog } from './indicators/indicators-dialog';
 import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
-import { showCoverage } from './map/coverage-layers';
+import { showCoverage, showSitingSites } from './map/coverage-layers';
 import { loadCounties } from './catalogue/facility-import';
 import { bbox as turfBbox } from '@turf/turf';
 
@@ -212,6 +212,11 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     );
     setErrorMessage(null);
   };
+
+  const sitingSites = coverage.siting.result?.sites;
+  useEffect(() => {
+    controller?.whenStyleReady(() => showSitingSites(controller.map, coverageOutput ? (sitingSites ?? []) : []));
+  }, [controller, sitingSites, coverageOutput]);
 
   const runCoverage = () => {
     if (!coverageInputs) return;
@@ -400,6 +405,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                           onPlace={() => setPlacing(true)}
                           onRemove={whatIf.removeProposed}
                           onReset={whatIf.reset}
+                          {...(coverageOutput.equity ? { baseGini: coverageOutput.equity.gini } : {})}
                           nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
                         />
                         {coverageOutput.result.request.method === 'network' && (
@@ -472,6 +478,18 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   item={view.detail}
                   onClose={() => setSelection(null)}
                   onZoom={() => view.selection && select(view.selection, true)}
+                  {...(view.detail.kind === 'project' && coverageOutput && view.detail.project.lon !== null
+                    ? {
+                        onAddToWhatIf: () => {
+                          if (
+                            view.detail?.kind === 'project' &&
+                            view.detail.project.lon !== null &&
+                            view.detail.project.lat !== null
+                          )
+                            addProposed(view.detail.project.lon, view.detail.project.lat);
+                        },
+                      }
+                    : {})}
                   {...(view.detail.kind === 'facility' &&
                   coverageOutput?.result.request.facilities.some(
                     (f) => view.detail?.kind === 'facility' && f.id === view.detail.facility.id,

@@ -25,6 +25,7 @@ export function DetailPanel({
   onZoom,
   whatIfClosed,
   onToggleWhatIfClosed,
+  onAddToWhatIf,
 }: {
   item: DetailItem;
   onClose: () => void;
@@ -32,6 +33,8 @@ export function DetailPanel({
   /** Set when the facility is in the coverage run on the map: whether the what-if closes it. */
   whatIfClosed?: boolean;
   onToggleWhatIfClosed?: () => void;
+  /** Set when a coverage run is on the map: adds this project as a proposed facility. */
+  onAddToWhatIf?: () => void;
 }) {
   const { t, language } = useI18n();
   const county = (adcode: number | null) => countyLabel(adcode, language, t('county.none'));
@@ -72,9 +75,16 @@ export function DetailPanel({
         {p.lon === null ? (
           <p className="muted">{t('detail.noPoint')}</p>
         ) : (
-          <button type="button" onClick={onZoom}>
-            {t('detail.zoom')}
-          </button>
+          <div className="button-row">
+            <button type="button" onClick={onZoom}>
+              {t('detail.zoom')}
+            </button>
+            {onAddToWhatIf && (
+              <button type="button" onClick={onAddToWhatIf} data-testid="project-to-what-if">
+                {t('detail.addToWhatIf')}
+              </button>
+            )}
+          </div>
         )}
       </aside>
     );

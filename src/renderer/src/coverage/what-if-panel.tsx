@@ -39,6 +39,7 @@ export function WhatIfPanel({
   onRemove,
   onReset,
   nameOf,
+  baseGini,
 }: {
   base: CoverageResult;
   whatIf: WhatIfState;
@@ -47,6 +48,7 @@ export function WhatIfPanel({
   onRemove: (id: string) => void;
   onReset: () => void;
   nameOf: (facilityId: string) => string;
+  baseGini?: number;
 }) {
   const { t, language } = useI18n();
   const next = whatIf.preview?.result ?? null;
@@ -92,6 +94,12 @@ export function WhatIfPanel({
       )}
       {active && (
         <>
+          {baseGini !== undefined && (
+            <p data-testid="what-if-gini">
+              {t('equity.gini')} {baseGini.toFixed(3)} →{' '}
+              {whatIf.preview?.equity ? whatIf.preview.equity.gini.toFixed(3) : '…'}
+            </p>
+          )}
           {whatIf.latencyMs !== null && (
             <p className="muted" data-testid="what-if-latency">
               {t('whatif.latency', { ms: Math.round(whatIf.latencyMs) })}

@@ -140,6 +140,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'detail.facility': 'Service facility',
   'detail.zoom': 'Show on map',
   'detail.noPoint': 'A citywide project: it has no point on the map.',
+  'detail.addToWhatIf': 'Add to the what-if as a proposed facility',
   'detail.extra': 'Other fields',
   'pick.title': '{count} items here',
   'pick.close': 'Close list',

@@ -136,6 +136,7 @@ export const messagesZh = {
   'detail.facility': '服务设施',
   'detail.zoom': '在地图上查看',
   'detail.noPoint': '全市范围的项目，地图上没有点位。',
+  'detail.addToWhatIf': '作为拟建设施加入假设分析',
   'detail.extra': '其他字段',
   'pick.title': '此处有 {count} 个要素',
   'pick.close': '关闭列表',

@@ -5,7 +5,7 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import { DATA_FILES, GLYPH_FONTS } from '../../../shared/data-contract';
 import type { Language } from '../i18n/translate';
-import { SELECTION_LAYER } from './catalogue-layers';
+import { SELECTION_LAYER, SITING_LAYERS } from './catalogue-layers';
 import { SOURCE_IDS } from './layer-types';
 import { MAP_COLORS } from './map-colors';
 import { opacityProperties, orderedStyleLayers, type LayerState } from './layer-state';
@@ -48,6 +48,7 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
       withState(def.layer, group.visible, def.baseOpacity * group.opacity, language),
     ),
     SELECTION_LAYER,
+    ...SITING_LAYERS,
   ];
   const empty = { type: 'FeatureCollection' as const, features: [] };
   return {
@@ -67,6 +68,7 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
       [SOURCE_IDS.coverageBands]: { type: 'geojson', data: empty },
       [SOURCE_IDS.uncovered]: { type: 'geojson', data: empty },
       [SOURCE_IDS.access]: { type: 'geojson', data: empty },
+      [SOURCE_IDS.siting]: { type: 'geojson', data: empty },
     },
     layers,
     metadata: { 'outu:fonts': GLYPH_FONTS },

@@ -117,3 +117,31 @@ export const SELECTION_LAYER: LayerSpecification = {
     'circle-stroke-width': 3,
   },
 };
+
+/** Suggested sites from the siting run: always on top, numbered in the order chosen. */
+export const SITING_LAYERS: LayerSpecification[] = [
+  {
+    id: 'siting-site',
+    type: 'circle',
+    source: SOURCE_IDS.siting,
+    paint: {
+      'circle-radius': 11,
+      'circle-color': '#00897b',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  },
+  {
+    id: 'siting-rank',
+    type: 'symbol',
+    source: SOURCE_IDS.siting,
+    layout: {
+      'text-field': ['to-string', ['get', 'rank']],
+      'text-font': [GLYPH_FONTS.bold],
+      'text-size': 12,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff' },
+  },
+];

@@ -106,3 +106,14 @@ export function showCoverage(
   map.getSource<GeoJSONSource>(SOURCE_IDS.uncovered)?.setData(uncovered ?? empty);
   map.getSource<GeoJSONSource>(SOURCE_IDS.access)?.setData(access ?? empty);
 }
+
+export function showSitingSites(map: MaplibreMap, sites: readonly { rank: number; lon: number; lat: number }[]) {
+  map.getSource<GeoJSONSource>(SOURCE_IDS.siting)?.setData({
+    type: 'FeatureCollection',
+    features: sites.map((s) => ({
+      type: 'Feature',
+      properties: { rank: s.rank },
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+    })),
+  });
+}

@@ -12,6 +12,7 @@ export const SOURCE_IDS = {
   coverageBands: 'coverage-bands',
   uncovered: 'uncovered',
   access: 'access',
+  siting: 'siting',
 } as const;
 
 export const MOUNTAIN_HATCH_IMAGE = 'mountain-hatch';

@@ -12,6 +12,7 @@ function StatsCells({ stats }: { stats: GroupStats }) {
       <td className="num">{people(stats.population)}</td>
       <td className="num">{people(stats.covered)}</td>
       <td className="num">{pct(stats.coveredPct)}</td>
+      <td className="num">{people(stats.population - stats.covered)}</td>
       <td className="num">{minutes(stats.meanMinutes)}</td>
       <td className="num">{minutes(stats.p50Minutes)}</td>
       <td className="num">{minutes(stats.p90Minutes)}</td>
@@ -60,6 +61,7 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
               <th className="num">{t('col.population')}</th>
               <th className="num">{t('col.covered')}</th>
               <th className="num">{t('col.coveredPct')}</th>
+              <th className="num">{t('col.uncovered')}</th>
               <th className="num">{result.request.method === 'network' ? t('col.mean') : t('col.meanM')}</th>
               <th className="num">{t('col.p50')}</th>
               <th className="num">{t('col.p90')}</th>

@@ -352,6 +352,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'col.population': 'Population',
   'col.covered': 'Covered',
   'col.coveredPct': 'Coverage',
+  'col.uncovered': 'Not covered',
   'col.mean': 'Mean (min)',
   'col.p50': 'Median',
   'col.p90': '90th pct',

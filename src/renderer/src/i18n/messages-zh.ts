@@ -342,6 +342,7 @@ export const messagesZh = {
   'col.population': '人口',
   'col.covered': '覆盖人口',
   'col.coveredPct': '覆盖率',
+  'col.uncovered': '未覆盖人口',
   'col.mean': '平均（分钟）',
   'col.p50': '中位数',
   'col.p90': '90% 分位',

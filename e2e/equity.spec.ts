@@ -75,6 +75,25 @@ test('scenarios are saved, compared side by side and survive a reload', async ({
   await expect(taishun).toBeVisible();
   expect(Number.parseFloat((await taishun.locator('td').nth(3).textContent())!)).toBeGreaterThan(0);
 
+  // Split maps: A on the main map, B beside it, cameras locked together.
+  await page.getByTestId('scenario-split').click();
+  await expect(page.getByTestId('split-map')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => window.__outuSplitMap?.querySourceFeatures('coverage-bands').length ?? 0), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
+  await page.evaluate(() => window.__outuMap!.jumpTo({ center: [119.9, 27.5], zoom: 10 }));
+  const splitView = await page.evaluate(() => {
+    const m = window.__outuSplitMap!;
+    return [m.getCenter().lng, m.getCenter().lat, m.getZoom()];
+  });
+  expect(splitView[0]).toBeCloseTo(119.9, 3);
+  expect(splitView[1]).toBeCloseTo(27.5, 3);
+  expect(splitView[2]).toBeCloseTo(10, 3);
+  await page.getByTestId('split-close').click();
+  await expect(page.getByTestId('split-map')).toHaveCount(0);
+
   await page.reload();
   await openApp(page);
   await page.getByTestId('tab-coverage').click();

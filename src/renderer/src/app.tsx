@@ -35,6 +35,11 @@ import { PopulationSource } from './coverage/population-source';
 import { useWhatIf } from './coverage/use-what-if';
 import { WhatIfPanel } from './coverage/what-if-panel';
 import { ScenarioPanel } from './coverage/scenario-panel';
+import { SplitMap } from './coverage/split-map';
+import { CoverageCancelled, CoverageClient } from './coverage/coverage-client';
+import type { CoverageOutput } from './coverage/worker-protocol';
+import type { ScenarioRow } from './db/outu-db';
+import { DEFAULT_TRAVEL_PROFILES } from '../../shared/travel-profiles';
 import { EquityDrawer } from './coverage/equity-drawer';
 import { SitingPanel } from './coverage/siting-panel';
 import { supplyFor } from './coverage/supply';
@@ -132,16 +137,6 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   }, [coverageInputs, catalogue.status, catalogue.facilitySets]);
 
   const coverageOutput = coverage.state.status === 'done' ? coverage.state.output : null;
-  useEffect(() => {
-    controller?.whenStyleReady(() =>
-      showCoverage(
-        controller.map,
-        coverageOutput?.bands ?? null,
-        coverageOutput?.uncovered ?? null,
-        coverageOutput?.twoStep?.cells ?? null,
-      ),
-    );
-  }, [controller, coverageOutput]);
 
   const proposedLabel = useCallback((i: number) => t('whatif.proposedName', { n: i + 1 }), [t]);
   const whatIf = useWhatIf(
@@ -212,6 +207,51 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     );
     setErrorMessage(null);
   };
+
+  // Split view: scenario A on the main map, scenario B on a second map with the camera locked.
+  const [split, setSplit] = useState<{
+    a: ScenarioRow;
+    b: ScenarioRow;
+    outputs: [CoverageOutput, CoverageOutput] | null;
+  } | null>(null);
+  const splitClient = useRef<CoverageClient | null>(null);
+  const openSplit = async (a: ScenarioRow, b: ScenarioRow) => {
+    setSplit({ a, b, outputs: null });
+    splitClient.current ??= new CoverageClient();
+    const run = (row: ScenarioRow, i: number) =>
+      splitClient.current!.run(
+        {
+          type: 'run',
+          runId: `split-${i}-${row.id}`,
+          dataBaseUrl: platform.dataBaseUrl,
+          dataVersion: manifest?.dataVersion ?? '',
+          request: row.request,
+          profiles: DEFAULT_TRAVEL_PROFILES,
+        },
+        () => undefined,
+      );
+    try {
+      const outA = await run(a, 0);
+      const outB = await run(b, 1);
+      setSplit((prev) => (prev && prev.a.id === a.id && prev.b.id === b.id ? { a, b, outputs: [outA, outB] } : prev));
+    } catch (error) {
+      if (!(error instanceof CoverageCancelled))
+        setErrorMessage(error instanceof Error ? error.message : String(error));
+      setSplit(null);
+    }
+  };
+  const shownOutput = split?.outputs ? split.outputs[0] : coverageOutput;
+
+  useEffect(() => {
+    controller?.whenStyleReady(() =>
+      showCoverage(
+        controller.map,
+        shownOutput?.bands ?? null,
+        shownOutput?.uncovered ?? null,
+        shownOutput?.twoStep?.cells ?? null,
+      ),
+    );
+  }, [controller, shownOutput]);
 
   const sitingSites = coverage.siting.result?.sites;
   useEffect(() => {
@@ -421,6 +461,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                           base={coverageOutput.result}
                           baseLabel={coverage.state.status === 'done' ? coverage.state.label : ''}
                           whatIf={whatIf}
+                          onSplit={(a, b) => void openSplit(a, b)}
                         />
                       </>
                     )
@@ -454,7 +495,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
             </Sidebar>
           )}
           <div className="map-column">
-            <div className="map-area">
+            <div className={split ? 'map-area split' : 'map-area'}>
               {load.status === 'loading' && <div className="map-message">{t('app.loading')}</div>}
               {load.status === 'error' && (
                 <div className="map-message error" role="alert">
@@ -471,6 +512,29 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   attribution={t('attribution.short')}
                   onReady={setController}
                 />
+              )}
+              {split && controller && load.status === 'ready' && (
+                <>
+                  <span className="split-label-left" data-testid="split-label-a">
+                    A · {split.a.name}
+                  </span>
+                  <SplitMap
+                    main={controller}
+                    dataBaseUrl={platform.dataBaseUrl}
+                    archive={load.data.archive}
+                    language={language}
+                    layerState={layerState}
+                    attribution={t('attribution.short')}
+                    output={split.outputs?.[1] ?? null}
+                    label={`B · ${split.b.name}`}
+                  />
+                  <div className="split-bar">
+                    {!split.outputs && <span className="badge sample">{t('scenario.splitComputing')}</span>}
+                    <button type="button" onClick={() => setSplit(null)} data-testid="split-close">
+                      {t('scenario.closeSplit')}
+                    </button>
+                  </div>
+                </>
               )}
               {overlay && <OverlayBar overlay={overlay} onClose={() => setOverlay(null)} />}
               {view.detail && (

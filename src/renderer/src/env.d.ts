@@ -8,6 +8,8 @@ declare global {
     outu?: OutuApi;
     /** The live map, for end-to-end tests and the devtools console. */
     __outuMap?: MaplibreMap;
+    /** The right-hand map of a scenario comparison, while one is open. */
+    __outuSplitMap?: MaplibreMap;
   }
 
   interface ImportMetaEnv {

@@ -14,11 +14,13 @@ export function ScenarioPanel({
   base,
   baseLabel,
   whatIf,
+  onSplit,
 }: {
   db: OutuDb | null;
   base: CoverageResult;
   baseLabel: string;
   whatIf: WhatIfState;
+  onSplit?: (a: ScenarioRow, b: ScenarioRow) => void;
 }) {
   const { t, language } = useI18n();
   const [scenarios, setScenarios] = useState<ScenarioRow[]>([]);
@@ -124,6 +126,13 @@ export function ScenarioPanel({
             ))}
           </ul>
         </>
+      )}
+      {a && b && onSplit && (
+        <div className="button-row">
+          <button type="button" onClick={() => onSplit(a, b)} data-testid="scenario-split">
+            {t('scenario.split')}
+          </button>
+        </div>
       )}
       {a && b && (
         <div className="data-table">

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import type { Language } from '../i18n/translate';
+import { showCoverage } from '../map/coverage-layers';
+import type { LayerState } from '../map/layer-state';
+import { MapController } from '../map/map-controller';
+import type { CoverageOutput } from './worker-protocol';
+
+/**
+ * The right half of a scenario comparison: a second map with the same basemap, its camera locked
+ * to the main map's, showing scenario B's coverage while the main map shows scenario A's.
+ */
+export function SplitMap({
+  main,
+  dataBaseUrl,
+  archive,
+  language,
+  layerState,
+  attribution,
+  output,
+  label,
+}: {
+  main: MapController;
+  dataBaseUrl: string;
+  archive: ArrayBuffer;
+  language: Language;
+  layerState: LayerState;
+  attribution: string;
+  output: CoverageOutput | null;
+  label: string;
+}) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const initial = useRef({ dataBaseUrl, archive, language, layerState, attribution });
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const controller = new MapController({ container, basemapArchive: initial.current.archive, ...initial.current });
+    controllerRef.current = controller;
+    window.__outuSplitMap = controller.map;
+    const mainMap = main.map;
+    const other = controller.map;
+    let syncing = false;
+    // Each map follows the other; the flag stops the echo.
+    const follow = (from: typeof mainMap, to: typeof mainMap) => () => {
+      if (syncing) return;
+      syncing = true;
+      to.jumpTo({ center: from.getCenter(), zoom: from.getZoom(), bearing: from.getBearing(), pitch: from.getPitch() });
+      syncing = false;
+    };
+    const mainMoved = follow(mainMap, other);
+    const otherMoved = follow(other, mainMap);
+    mainMap.on('move', mainMoved);
+    other.on('move', otherMoved);
+    controller.whenStyleReady(mainMoved);
+    return () => {
+      mainMap.off('move', mainMoved);
+      other.off('move', otherMoved);
+      delete window.__outuSplitMap;
+      controllerRef.current = null;
+      controller.destroy();
+    };
+  }, [main]);
+
+  useEffect(() => {
+    const controller = controllerRef.current;
+    controller?.whenStyleReady(() => {
+      controller.applyLayerState(layerState);
+      showCoverage(controller.map, output?.bands ?? null, output?.uncovered ?? null, output?.twoStep?.cells ?? null);
+    });
+  }, [output, layerState]);
+
+  return (
+    <div className="split-map" data-testid="split-map">
+      <div ref={containerRef} className="map" />
+      <span className="split-label">{label}</span>
+    </div>
+  );
+}

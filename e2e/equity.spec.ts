@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
 
 const TAISHUN = 330329;
@@ -208,4 +210,33 @@ test('2SFCA accessibility for facilities with beds: per county in the dashboard 
   await expect
     .poll(() => page.evaluate(() => window.__outuMap!.querySourceFeatures('access').length))
     .toBeGreaterThan(0);
+});
+
+test('siting can choose among the user’s own candidate points instead of road nodes', async ({ page }) => {
+  const csv = readFileSync(join(__dirname, '..', 'data', 'geo', 'samples', 'sample-health.csv'), 'utf8');
+  const candidates = new Set(
+    csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(2, 4).join(',')),
+  );
+  await openApp(page);
+  await page.getByTestId('tab-facilities').click();
+  await page.getByTestId('load-samples').click();
+  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9);
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('coverage-preset').selectOption('rural-drive-90');
+  await page.getByTestId('coverage-run').click();
+  await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('siting-area').selectOption('all');
+  await page.getByTestId('siting-n').fill('2');
+  await page.getByTestId('siting-candidates').selectOption('sample-health');
+  await page.getByTestId('siting-run').click();
+  const sites = page.locator('[data-testid="siting-sites"] li');
+  await expect(sites).toHaveCount(2, { timeout: 60_000 });
+  const chosen = await sites.evaluateAll((items) =>
+    items.map((li) => `${Number(li.dataset.lon).toFixed(6)},${Number(li.dataset.lat).toFixed(6)}`),
+  );
+  for (const point of chosen) expect(candidates.has(point)).toBe(true);
 });

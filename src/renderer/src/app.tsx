@@ -451,7 +451,21 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                         {coverageOutput.result.request.method === 'network' && (
                           <SitingPanel
                             state={coverage.siting}
-                            onRun={(area, n) => void coverage.site(coverageOutput.result.request, area, n)}
+                            candidateSets={catalogue.facilitySets
+                              .filter((s) => s.kind !== 'county-centres')
+                              .map((s) => ({ id: s.id, name: s.name }))}
+                            onRun={(area, n, candidateSet) =>
+                              void coverage.site(
+                                coverageOutput.result.request,
+                                area,
+                                n,
+                                candidateSet
+                                  ? catalogue.facilities
+                                      .filter((f) => f.setId === candidateSet)
+                                      .map((f) => ({ id: f.id, name: f.name, lon: f.lon, lat: f.lat }))
+                                  : undefined,
+                              )
+                            }
                             onToWhatIf={(result) => result.sites.forEach((s) => addProposed(s.lon, s.lat))}
                             onSave={(result) => void savePlannedSites(result)}
                           />

@@ -10,17 +10,21 @@ const pct = (v: number) => `${v.toFixed(1)}%`;
 export function SitingPanel({
   state,
   onRun,
+  candidateSets,
   onToWhatIf,
   onSave,
 }: {
   state: { status: 'idle' | 'running' | 'error'; result?: SitingResult; message?: string; fraction?: number };
-  onRun: (area: SitingArea, n: number) => void;
+  onRun: (area: SitingArea, n: number, candidateSet: string | null) => void;
+  /** Facility sets whose points may serve as candidate sites instead of road nodes. */
+  candidateSets: { id: string; name: string }[];
   onToWhatIf: (result: SitingResult) => void;
   onSave: (result: SitingResult) => void;
 }) {
   const { t, language } = useI18n();
   const [area, setArea] = useState<string>('mountain');
   const [n, setN] = useState(3);
+  const [candidates, setCandidates] = useState('');
   const result = state.result;
   const areaName = (value: string) =>
     value === 'mountain' || value === 'all' ? t(`siting.area.${value}`) : countyLabel(Number(value), language, value);
@@ -53,12 +57,23 @@ export function SitingPanel({
             data-testid="siting-n"
           />
         </label>
+        <label className="field">
+          <span>{t('siting.candidates')}</span>
+          <select value={candidates} onChange={(e) => setCandidates(e.target.value)} data-testid="siting-candidates">
+            <option value="">{t('siting.candidates.roads')}</option>
+            {candidateSets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <div className="button-row">
         <button
           type="button"
           disabled={state.status === 'running'}
-          onClick={() => onRun(area === 'mountain' || area === 'all' ? area : Number(area), n)}
+          onClick={() => onRun(area === 'mountain' || area === 'all' ? area : Number(area), n, candidates || null)}
           data-testid="siting-run"
         >
           {t('siting.run')}

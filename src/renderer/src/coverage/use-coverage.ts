@@ -8,7 +8,7 @@ import type { CoverageOutput, CoveragePhase, RunMessage } from './worker-protoco
 import { sha256Hex } from '../../../core/import/sha256';
 import { stableStringify } from '../../../core/util/stable-json';
 import type { CoverageRequest } from '../../../shared/coverage';
-import type { SitingArea, SitingResult } from '../../../core/equity/siting';
+import type { SitingArea, SitingPoint, SitingResult } from '../../../core/equity/siting';
 import { loadImportedPopulation, saveImportedPopulation, type ImportedPopulation } from './imported-population';
 
 export type CoverageRunState =
@@ -122,7 +122,7 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
 
   /** Best new sites on top of a run; the run itself is recomputed in the worker (fast) and not stored. */
   const site = useCallback(
-    async (request: CoverageRequest, area: SitingArea, n: number) => {
+    async (request: CoverageRequest, area: SitingArea, n: number, candidates?: SitingPoint[]) => {
       const client = clientRef.current;
       if (!client || !dataVersion) return;
       setSiting({ status: 'running', fraction: 0 });
@@ -135,7 +135,7 @@ export function useCoverage(db: OutuDb | null, dataBaseUrl: string, manifest: Da
             dataVersion,
             request,
             profiles: DEFAULT_TRAVEL_PROFILES,
-            siting: { area, n },
+            siting: candidates?.length ? { area, n, candidates } : { area, n },
             ...(population ? { population: { key: population.key, bytes: population.bytes } } : {}),
           },
           (phase, fraction) => phase === 'siting' && setSiting({ status: 'running', fraction }),

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { EquitySummary } from '../../../core/equity/equity-summary';
-import type { SitingArea, SitingResult } from '../../../core/equity/siting';
+import type { SitingArea, SitingPoint, SitingResult } from '../../../core/equity/siting';
 import type { SupplyFacility, TwoStepResult } from '../../../core/equity/two-step-fca';
 import type { FacilityCapacity } from '../../../shared/facilities';
 import type { CoverageRequest, CoverageResult, TravelProfile } from '../../../shared/coverage';
@@ -17,7 +17,7 @@ export interface RunMessage {
   /** Facility capacities: when present, 2SFCA accessibility is computed with the run. */
   twoStep?: { supply: SupplyFacility[]; field: keyof FacilityCapacity; per: number };
   /** Also suggest the best new sites on top of this run. */
-  siting?: { area: SitingArea; n: number };
+  siting?: { area: SitingArea; n: number; candidates?: SitingPoint[] };
   /** A live what-if preview: numbers only, no polygons, never stored. */
   preview?: boolean;
   /** The user's own population grid (encoded), used instead of the modelled one. */

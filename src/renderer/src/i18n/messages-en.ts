@@ -304,6 +304,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'siting.area.mountain': 'Mountain counties',
   'siting.area.all': 'Whole city',
   'siting.n': 'Number of new sites',
+  'siting.candidates': 'Candidates',
+  'siting.candidates.roads': 'Road nodes (automatic)',
   'siting.run': 'Find the best sites',
   'siting.result': '{n} new sites in {area}: coverage {before} → {after}',
   'siting.site': 'Site {rank} · {county} · {people} more people covered',

@@ -295,6 +295,8 @@ export const messagesZh = {
   'siting.area.mountain': '山区五县',
   'siting.area.all': '全市',
   'siting.n': '新址数量',
+  'siting.candidates': '候选点',
+  'siting.candidates.roads': '道路节点（自动）',
   'siting.run': '计算最佳选址',
   'siting.result': '在{area}新增 {n} 处后，覆盖率 {before} → {after}',
   'siting.site': '第 {rank} 处 · {county} · 新增覆盖 {people} 人',

@@ -6,6 +6,7 @@ import { encodeRoutingGraph, routingGraphFromEdges } from '../../src/core/routin
 import { parseLonLat, parseOptions } from './args';
 import { registeredCommands } from './registry';
 import { EXIT_USAGE, runCli } from './run';
+import { cli } from './test-support';
 import { UsageError, type CliCommand } from './types';
 
 const dir = mkdtempSync(join(tmpdir(), 'outu-cli-'));
@@ -26,13 +27,6 @@ writeFileSync(
     }),
   ),
 );
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('dispatcher', () => {
   it('lists commands without arguments (usage error) and with help (success)', async () => {

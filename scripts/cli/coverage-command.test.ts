@@ -5,17 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCoverage } from '../../src/core/coverage/run-coverage';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { loadCoverageData, loadFacilities } from './coverage-data';
-import { EXIT_USAGE, runCli } from './run';
+import { EXIT_USAGE } from './run';
+import { cli } from './test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'outu-cli-coverage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('coverage command', () => {
   it('writes the JSON the issue names, with the numbers of the engine itself', async () => {

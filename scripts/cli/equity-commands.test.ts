@@ -6,17 +6,11 @@ import { runCoverage } from '../../src/core/coverage/run-coverage';
 import { equitySummary } from '../../src/core/equity/equity-summary';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { loadCoverageData, loadFacilities } from './coverage-data';
-import { EXIT_USAGE, runCli } from './run';
+import { EXIT_USAGE } from './run';
+import { cli } from './test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'outu-cli-equity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const DRIVE_90 = ['--facilities', 'county-centres', '--profile', 'drive', '--minutes', '90'];
 

@@ -7,27 +7,16 @@ import type { CoverageFacility } from '../../shared/coverage';
 import { DEFAULT_TRAVEL_PROFILES } from '../../shared/travel-profiles';
 import { addFacilityToRun } from '../coverage/incremental';
 import { runCoverage, type CoverageData, type CoverageRunOutput } from '../coverage/run-coverage';
-import type { TestCell } from '../coverage/test-grid';
 import { countyCentreFacilities } from '../facilities/county-centres';
 import { decodePopulationGrid } from '../population/grid-codec';
 import { decodeRoutingGraph } from '../routing/graph';
 import { equitySummary } from './equity-summary';
-import { networkData, TEST_PROFILES } from './test-network';
+import { TEST_PROFILES, valleyData } from './test-network';
 
 describe('equitySummary on a small valley', () => {
   // Cells 0–6 in 泰顺, 10 min apart, cell 7 in 鹿城; facility at cell 0, circle 15 min: cells 0
   // (0 min) and 1 (10 min) covered, 1,130 people beyond.
-  const people = [10, 10, 50, 5, 5, 40, 30, 1000];
-  const cells: TestCell[] = people.map((population, k) => ({
-    col: 400 + k,
-    row: 400,
-    population,
-    county: k < 7 ? 330329 : 330302,
-  }));
-  const data = networkData(
-    cells,
-    people.slice(1).map((_, k) => [k, k + 1, 10] as [number, number, number]),
-  );
+  const data = valleyData();
   const run = runCoverage(
     data,
     {

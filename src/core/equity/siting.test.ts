@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addFacilityToRun } from '../coverage/incremental';
 import { runCoverage } from '../coverage/run-coverage';
-import { prng, type TestCell } from '../coverage/test-grid';
+import { prng } from '../coverage/test-grid';
 import {
   buildSitingInstance,
   exhaustiveMaxCover,
@@ -10,7 +10,7 @@ import {
   siteFacilities,
   solveSiting,
 } from './siting';
-import { networkData, TEST_PROFILES } from './test-network';
+import { TEST_PROFILES, valleyData } from './test-network';
 
 describe('greedy maximum coverage', () => {
   it('takes the big set first, and so misses the optimum of the textbook example', () => {
@@ -80,17 +80,7 @@ describe('greedy maximum coverage', () => {
  * Mountain gains: node 2 → 55, 3 → 60, 4 → 50, 5 → 75, 6 → 70. Greedy: node 5 (75), then node 2
  * and node 3 both add cells 2, 3 = 55 and the lower candidate (node 2) wins; then nobody is left.
  */
-const PEOPLE = [10, 10, 50, 5, 5, 40, 30, 1000];
-const cells: TestCell[] = PEOPLE.map((population, k) => ({
-  col: 400 + k,
-  row: 400,
-  population,
-  county: k < 7 ? 330329 : 330302,
-}));
-const data = networkData(
-  cells,
-  PEOPLE.slice(1).map((_, k) => [k, k + 1, 10] as [number, number, number]),
-);
+const data = valleyData();
 const facility = (k: number, id = `f${k}`) => ({ id, name: id, lon: data.grid.lon[k]!, lat: data.grid.lat[k]! });
 const base = runCoverage(
   data,

@@ -37,3 +37,23 @@ export function networkData(
   });
   return { graph, grid, dataVersion: 'test' };
 }
+
+/** People per cell of the valley: seven cells in 泰顺, then 1,000 people in 鹿城. */
+export const VALLEY_PEOPLE = [10, 10, 50, 5, 5, 40, 30, 1000] as const;
+
+/**
+ * A valley road: cells 0–6 in 泰顺 (mountain), cell 7 in 鹿城, each 10 min from the next, one
+ * road node at every cell centre.
+ */
+export function valleyData(): CoverageData {
+  const cells: TestCell[] = VALLEY_PEOPLE.map((population, k) => ({
+    col: 400 + k,
+    row: 400,
+    population,
+    county: k < 7 ? 330329 : 330302,
+  }));
+  return networkData(
+    cells,
+    VALLEY_PEOPLE.slice(1).map((_, k) => [k, k + 1, 10] as [number, number, number]),
+  );
+}

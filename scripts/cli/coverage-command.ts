@@ -1,12 +1,12 @@
 /** `coverage`: the same run as the app's coverage panel, written as JSON (and node times as CSV). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { runCoverage } from '../../src/core/coverage/run-coverage';
+import { runCoverage, type CoverageData, type CoverageRunOutput } from '../../src/core/coverage/run-coverage';
 import type { CoverageMethod, CoverageRequest, GroupStats } from '../../src/shared/coverage';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { optionalString, parseOptions, requiredProfile, requiredString } from './args';
 import { loadCoverageData, loadFacilities, loadPopulation, parseCrs } from './coverage-data';
-import { UsageError, type CliCommand } from './types';
+import { UsageError, type CliCommand, type CliIo } from './types';
 
 function numberList(text: string | undefined, name: string): number[] {
   if (text === undefined) return [];
@@ -18,6 +18,9 @@ function numberList(text: string | undefined, name: string): number[] {
 
 const round = (v: number | null, digits = 2) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
+/** The JSON `coverage` writes. */
+export type CoverageJson = ReturnType<typeof coverageJson>;
+
 function group(stats: GroupStats) {
   return {
     population: Math.round(stats.population),
@@ -27,6 +30,42 @@ function group(stats: GroupStats) {
     p50Minutes: round(stats.p50Minutes),
     p90Minutes: round(stats.p90Minutes),
     bands: stats.bands.map((b) => Math.round(b)),
+  };
+}
+
+/** The coverage JSON: inputs, groups, counties and facilities, rounded for reading. */
+function coverageJson(
+  request: CoverageRequest,
+  data: CoverageData,
+  output: CoverageRunOutput,
+  source: string,
+  populationNote: string,
+) {
+  const { result } = output;
+  const { method, profile } = request;
+  return {
+    inputs: {
+      facilities: source,
+      facilityCount: request.facilities.length,
+      method,
+      profile,
+      thresholdsMin: request.thresholdsMin,
+      radiiM: request.radiiM,
+      travelProfile: DEFAULT_TRAVEL_PROFILES[profile],
+      dataVersion: data.dataVersion,
+      population: populationNote,
+    },
+    total: group(result.total),
+    mountain: group(result.mountain),
+    other: group(result.other),
+    counties: result.counties.map((c) => ({ adcode: c.adcode, name: c.name, mountain: c.mountain, ...group(c) })),
+    facilities: result.facilities.map((f) => ({
+      ...f,
+      served: Math.round(f.served),
+      uniquelyCovered: Math.round(f.uniquelyCovered),
+    })),
+    isolatedPopulation: Math.round(result.isolatedPopulation),
+    computeMs: Math.round(result.computeMs),
   };
 }
 
@@ -44,94 +83,91 @@ export const coverageCommand: CliCommand = {
     '                [--population-crs wgs84|gcj02|bd09]',
   ].join('\n'),
   async run(args, io) {
-    const values = parseOptions(args, {
-      facilities: { type: 'string' },
-      crs: { type: 'string' },
-      method: { type: 'string' },
-      profile: { type: 'string' },
-      minutes: { type: 'string' },
-      radius: { type: 'string' },
-      json: { type: 'string' },
-      'node-times': { type: 'string' },
-      population: { type: 'string' },
-      'population-crs': { type: 'string' },
-    });
-    const method = (optionalString(values, 'method') ?? 'network') as CoverageMethod;
-    if (method !== 'network' && method !== 'radius') throw new UsageError('--method must be network or radius');
-    const profile = requiredProfile(values);
-    const minutes = numberList(optionalString(values, 'minutes'), 'minutes');
-    const radii = numberList(optionalString(values, 'radius'), 'radius');
-    if (method === 'network' && !minutes.length) throw new UsageError('--minutes is required with --method network');
-    if (method === 'radius' && !radii.length) throw new UsageError('--radius is required with --method radius');
-    const jsonPath = resolve(requiredString(values, 'json'));
-    const nodeTimesPath = optionalString(values, 'node-times');
-
-    const { facilities, source } = await loadFacilities(
-      requiredString(values, 'facilities'),
-      parseCrs(optionalString(values, 'crs')),
-    );
-    const request: CoverageRequest = {
-      method,
-      profile,
-      thresholdsMin: method === 'network' ? minutes : [],
-      radiiM: method === 'radius' ? radii : [],
-      facilities: facilities
-        .map((f) => ({ id: f.id, name: f.name, lon: f.lon, lat: f.lat }))
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    };
-    const data = loadCoverageData();
-    const populationFile = optionalString(values, 'population');
-    let populationNote = 'modelled: official 2021 county totals spread over 250 m cells by road length';
-    if (populationFile) {
-      const imported = await loadPopulation(populationFile, parseCrs(optionalString(values, 'population-crs')));
-      data.grid = imported.grid;
-      populationNote = `imported from ${resolve(populationFile)}: ${imported.people} people (${imported.rejectedPeople} outside every county, not counted)`;
-    }
-    const output = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES, { keepNodeTimes: nodeTimesPath !== undefined });
-    if (!output) throw new Error('coverage run was cancelled');
-    const { result } = output;
-    const json = {
-      inputs: {
-        facilities: source,
-        facilityCount: request.facilities.length,
-        method,
-        profile,
-        thresholdsMin: request.thresholdsMin,
-        radiiM: request.radiiM,
-        travelProfile: DEFAULT_TRAVEL_PROFILES[profile],
-        dataVersion: data.dataVersion,
-        population: populationNote,
-      },
-      total: group(result.total),
-      mountain: group(result.mountain),
-      other: group(result.other),
-      counties: result.counties.map((c) => ({ adcode: c.adcode, name: c.name, mountain: c.mountain, ...group(c) })),
-      facilities: result.facilities.map((f) => ({
-        ...f,
-        served: Math.round(f.served),
-        uniquelyCovered: Math.round(f.uniquelyCovered),
-      })),
-      isolatedPopulation: Math.round(result.isolatedPopulation),
-      computeMs: Math.round(result.computeMs),
-    };
-    mkdirSync(dirname(jsonPath), { recursive: true });
-    writeFileSync(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
-    io.out(
-      `${request.facilities.length} facilities, ${method} ${profile} ${(method === 'network' ? minutes : radii).join('/')}: ` +
-        `city ${json.total.coveredPct}% covered, mountain ${json.mountain.coveredPct}%, other ${json.other.coveredPct}% → ${jsonPath}`,
-    );
-    if (nodeTimesPath && output.nodeTimes) {
-      const lines = ['node,lon,lat,seconds,facility'];
-      const { seconds, source: nearest } = output.nodeTimes;
-      for (let node = 0; node < seconds.length; node++) {
-        if (!Number.isFinite(seconds[node]!)) continue;
-        const id = request.facilities[nearest[node]!]?.id ?? '';
-        lines.push(`${node},${data.graph.lon[node]},${data.graph.lat[node]},${seconds[node]},${id}`);
-      }
-      mkdirSync(dirname(resolve(nodeTimesPath)), { recursive: true });
-      writeFileSync(resolve(nodeTimesPath), `${lines.join('\n')}\n`);
-      io.out(`${lines.length - 1} reached nodes → ${resolve(nodeTimesPath)}`);
-    }
+    await runCoverageCommand(args, io);
     return 0;
   },
 };
+
+/**
+ * Everything `coverage` does, returning the run as well so `equity` can build on the same run
+ * instead of repeating it. `writeJson: false` leaves the JSON file to the caller.
+ */
+export async function runCoverageCommand(
+  args: readonly string[],
+  io: CliIo,
+  options: { writeJson?: boolean } = {},
+): Promise<{
+  request: CoverageRequest;
+  data: CoverageData;
+  output: CoverageRunOutput;
+  json: CoverageJson;
+  jsonPath: string;
+}> {
+  const values = parseOptions(args, {
+    facilities: { type: 'string' },
+    crs: { type: 'string' },
+    method: { type: 'string' },
+    profile: { type: 'string' },
+    minutes: { type: 'string' },
+    radius: { type: 'string' },
+    json: { type: 'string' },
+    'node-times': { type: 'string' },
+    population: { type: 'string' },
+    'population-crs': { type: 'string' },
+  });
+  const method = (optionalString(values, 'method') ?? 'network') as CoverageMethod;
+  if (method !== 'network' && method !== 'radius') throw new UsageError('--method must be network or radius');
+  const profile = requiredProfile(values);
+  const minutes = numberList(optionalString(values, 'minutes'), 'minutes');
+  const radii = numberList(optionalString(values, 'radius'), 'radius');
+  if (method === 'network' && !minutes.length) throw new UsageError('--minutes is required with --method network');
+  if (method === 'radius' && !radii.length) throw new UsageError('--radius is required with --method radius');
+  const jsonPath = resolve(requiredString(values, 'json'));
+  const nodeTimesPath = optionalString(values, 'node-times');
+
+  const { facilities, source } = await loadFacilities(
+    requiredString(values, 'facilities'),
+    parseCrs(optionalString(values, 'crs')),
+  );
+  const request: CoverageRequest = {
+    method,
+    profile,
+    thresholdsMin: method === 'network' ? minutes : [],
+    radiiM: method === 'radius' ? radii : [],
+    facilities: facilities
+      .map((f) => ({ id: f.id, name: f.name, lon: f.lon, lat: f.lat }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+  const data = loadCoverageData();
+  const populationFile = optionalString(values, 'population');
+  let populationNote = 'modelled: official 2021 county totals spread over 250 m cells by road length';
+  if (populationFile) {
+    const imported = await loadPopulation(populationFile, parseCrs(optionalString(values, 'population-crs')));
+    data.grid = imported.grid;
+    populationNote = `imported from ${resolve(populationFile)}: ${imported.people} people (${imported.rejectedPeople} outside every county, not counted)`;
+  }
+  const output = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES, { keepNodeTimes: nodeTimesPath !== undefined });
+  if (!output) throw new Error('coverage run was cancelled');
+  const json = coverageJson(request, data, output, source, populationNote);
+  if (options.writeJson !== false) {
+    mkdirSync(dirname(jsonPath), { recursive: true });
+    writeFileSync(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
+  }
+  io.out(
+    `${request.facilities.length} facilities, ${method} ${profile} ${(method === 'network' ? minutes : radii).join('/')}: ` +
+      `city ${json.total.coveredPct}% covered, mountain ${json.mountain.coveredPct}%, other ${json.other.coveredPct}% → ${jsonPath}`,
+  );
+  if (nodeTimesPath && output.nodeTimes) {
+    const lines = ['node,lon,lat,seconds,facility'];
+    const { seconds, source: nearest } = output.nodeTimes;
+    for (let node = 0; node < seconds.length; node++) {
+      if (!Number.isFinite(seconds[node]!)) continue;
+      const id = request.facilities[nearest[node]!]?.id ?? '';
+      lines.push(`${node},${data.graph.lon[node]},${data.graph.lat[node]},${seconds[node]},${id}`);
+    }
+    mkdirSync(dirname(resolve(nodeTimesPath)), { recursive: true });
+    writeFileSync(resolve(nodeTimesPath), `${lines.join('\n')}\n`);
+    io.out(`${lines.length - 1} reached nodes → ${resolve(nodeTimesPath)}`);
+  }
+  return { request, data, output, json, jsonPath };
+}

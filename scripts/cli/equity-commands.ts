@@ -2,11 +2,10 @@
  * `equity`: the coverage command's JSON plus the equity review (Gini, Theil, gaps) of the same run.
  * `site`: the best N new sites for a service circle in an area (greedy maximal covering).
  *
- * `equity` runs the coverage command itself (same argument checks, same JSON) and then adds its
- * keys to that file: coverage-command.ts exports no JSON builder to call instead, so the run is
- * repeated here from the inputs the coverage JSON records (checked to give the same figures).
+ * `equity` runs the coverage command's own code (same argument checks, same run, same JSON) and
+ * adds its keys before writing the file.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCoverage, type CoverageData } from '../../src/core/coverage/run-coverage';
@@ -15,11 +14,11 @@ import type { Neighbourhood } from '../../src/core/equity/gaps';
 import type { BeyondRule } from '../../src/core/equity/inequality';
 import { siteFacilities, type SitingArea } from '../../src/core/equity/siting';
 import { COUNTIES } from '../../src/shared/counties';
-import type { CoverageFacility, CoverageMethod, CoverageRequest, TravelProfile } from '../../src/shared/coverage';
+import type { CoverageFacility, CoverageRequest } from '../../src/shared/coverage';
 import type { Facility } from '../../src/shared/facilities';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { optionalNumber, optionalString, parseOptions, requiredProfile, requiredString } from './args';
-import { coverageCommand } from './coverage-command';
+import { runCoverageCommand } from './coverage-command';
 import { loadCoverageData, loadFacilities, loadPopulation, parseCrs } from './coverage-data';
 import { UsageError, type CliCommand, type CliIo } from './types';
 
@@ -79,15 +78,6 @@ function equityOptions(own: Map<string, string>) {
   return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps };
 }
 
-interface CoverageJsonInputs {
-  facilities: string;
-  facilityCount: number;
-  method: CoverageMethod;
-  profile: TravelProfile;
-  thresholdsMin: number[];
-  radiiM: number[];
-}
-
 export const equityCommand: CliCommand = {
   name: 'equity',
   summary: 'the coverage JSON plus Gini, Theil (mountain vs other) and the largest coverage gaps',
@@ -108,22 +98,14 @@ export const equityCommand: CliCommand = {
     const { own, rest } = splitEquityArgs(args);
     const options = equityOptions(own);
     // Options the coverage JSON does not record (the coverage command checks them all).
+    // Checked before anything is written: the cap must lie beyond the circle.
     const { values } = parseArgs({
       args: rest,
-      options: {
-        json: { type: 'string' },
-        crs: { type: 'string' },
-        population: { type: 'string' },
-        'population-crs': { type: 'string' },
-        method: { type: 'string' },
-        minutes: { type: 'string' },
-        radius: { type: 'string' },
-      },
+      options: { method: { type: 'string' }, minutes: { type: 'string' }, radius: { type: 'string' } },
       strict: false,
       allowPositionals: true,
     });
     if (options.capMinutes !== undefined) {
-      // Checked before anything is written: the cap must lie beyond the circle.
       const list = values.method === 'radius' ? values.radius : values.minutes;
       const circle = Math.max(
         ...String(list ?? '')
@@ -133,30 +115,16 @@ export const equityCommand: CliCommand = {
       if (!(options.capMinutes > circle))
         throw new UsageError(`--cap-minutes must be beyond the circle (${circle}), got ${options.capMinutes}`);
     }
-    const code = await coverageCommand.run(rest, io);
-    if (code !== 0) return code;
-
-    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const jsonPath = resolve(str(values.json) ?? '');
-    const coverageJson = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown> & {
-      inputs: CoverageJsonInputs;
-      total: { covered: number };
-    };
-    const inputs = coverageJson.inputs;
-    const { facilities } = await loadFacilities(inputs.facilities, parseCrs(str(values.crs)));
-    const request: CoverageRequest = {
-      method: inputs.method,
-      profile: inputs.profile,
-      thresholdsMin: inputs.thresholdsMin,
-      radiiM: inputs.radiiM,
-      facilities: runFacilities(facilities),
-    };
-    const data = loadCoverageData();
-    await withPopulation(data, str(values.population), str(values['population-crs']));
-    const output = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES);
-    if (!output) throw new Error('coverage run was cancelled');
-    if (Math.round(output.result.total.covered) !== coverageJson.total.covered)
-      throw new Error('equity: the repeated coverage run does not match the coverage JSON (please report)');
+    // The coverage command's own run, extended: one run, one JSON file.
+    const {
+      request,
+      data,
+      output,
+      json: coverageJson,
+      jsonPath,
+    } = await runCoverageCommand(rest, io, {
+      writeJson: false,
+    });
 
     const thresholds = request.method === 'network' ? request.thresholdsMin : request.radiiM;
     const circle = thresholds[thresholds.length - 1]!;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { E2E_PORT } from '../playwright.config';
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
 
 export const CHROMIUM_PATH = process.env.OUTU_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,6 +31,31 @@ interface Fixtures {
   blockedRequests: string[];
 }
 
+/**
+ * A Chromium with its own persistent profile folder (IndexedDB lives there), offline: every request
+ * that is not to 127.0.0.1 is aborted and recorded in `blockedRequests`.
+ */
+export async function launchProfile(profileDir: string, blockedRequests: string[] = []): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    baseURL: `http://127.0.0.1:${E2E_PORT}/`,
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    blockedRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return context;
+}
+
+export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'outu-e2e-'));
+
 export const test = base.extend<Fixtures>({
   // Playwright requires the fixture's first parameter to be an object pattern, even when unused.
   // eslint-disable-next-line no-empty-pattern
@@ -37,20 +63,8 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
   context: async ({ blockedRequests }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'outu-e2e-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
-    });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (isLocal(url)) return route.continue();
-      blockedRequests.push(url);
-      return route.abort('blockedbyclient');
-    });
+    const profile = newProfileDir();
+    const context = await launchProfile(profile, blockedRequests);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });

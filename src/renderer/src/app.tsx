@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import type { OutuDb } from './db/outu-db';
 import { saveLanguage, saveLayerState, saveShowGcj } from './db/settings-store';
@@ -52,6 +52,16 @@ import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } f
 import { showCoverage, showSitingSites } from './map/coverage-layers';
 import { loadCounties } from './catalogue/facility-import';
 import { bbox as turfBbox } from '@turf/turf';
+import { applyPositionCorrections } from '../../core/projects/apply-positions';
+import type { AnnotationBody } from '../../shared/field';
+import { useField } from './field/use-field';
+import { useFieldMap } from './field/use-field-map';
+import { FieldPanel } from './field/field-panel';
+import { AnnotationEditor } from './field/annotation-editor';
+import { ProjectFieldSection } from './field/project-field-section';
+import { ExchangeSection } from './field/exchange-section';
+import { facilityCategoryOfProject } from '../../core/projects/facility-category';
+import { useUndoShortcuts } from './field/use-undo-shortcuts';
 
 /** Matches .detail-panel's width in styles.css: the map keeps its centre clear of it. */
 const DETAIL_PANEL_WIDTH = 340;
@@ -105,13 +115,26 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   }, [platform]);
 
   const manifest = load.status === 'ready' ? load.data.manifest : null;
-  const catalogue = useCatalogue(db, platform.dataBaseUrl, manifest);
+  const field = useField(db);
+  const storedCatalogue = useCatalogue(db, platform.dataBaseUrl, manifest);
+  // Field corrections move projects on top of the shipped rows, which stay untouched.
+  const correctedProjects = useMemo(
+    () => applyPositionCorrections(storedCatalogue.projects, field.snapshot.positions),
+    [storedCatalogue.projects, field.snapshot.positions],
+  );
+  const catalogue = { ...storedCatalogue, projects: correctedProjects };
   const view = useCatalogueView(catalogue);
   const { setSelection } = view;
+  const [selectedAnnotationId, setSelectedAnnotationId] = useState<string | null>(null);
+  const [fieldPlacing, setFieldPlacing] = useState(false);
+  const [locating, setLocating] = useState(false);
+  const [correctingSeq, setCorrectingSeq] = useState<number | null>(null);
 
   const select = useCallback(
     (ref: CatalogueRef, fly: boolean) => {
       setSelection(ref);
+      setSelectedAnnotationId(null);
+      setCorrectingSeq(null);
       setPick(null);
       if (ref.kind === 'facility') setSidebarTab((tab) => (tab === 'projects' ? 'facilities' : tab));
       if (ref.kind === 'project') setSidebarTab((tab) => (tab === 'facilities' ? 'projects' : tab));
@@ -275,7 +298,125 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     if (feature && controller) controller.fitBounds(turfBbox(feature) as [number, number, number, number]);
   };
 
-  const detailOpen = view.detail !== null;
+  const selectedAnnotation = field.snapshot.annotations.find((a) => a.id === selectedAnnotationId) ?? null;
+  const selectAnnotation = useCallback(
+    (id: string) => {
+      setSelection(null);
+      setCorrectingSeq(null);
+      setSelectedAnnotationId(id);
+    },
+    [setSelection],
+  );
+
+  const createAnnotation = async (body: Pick<AnnotationBody, 'lon' | 'lat'> & Partial<AnnotationBody>) => {
+    try {
+      const id = await field.addAnnotation(
+        {
+          title: t('field.newTitle', { n: field.snapshot.annotations.length + 1 }),
+          note: '',
+          status: 'not-started',
+          category: 'other',
+          accuracyM: null,
+          positionSource: 'map',
+          attachedTo: null,
+          ...body,
+        },
+        t('change.addAnnotation'),
+      );
+      selectAnnotation(id);
+    } catch (error) {
+      setErrorMessage(t('field.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  const locateDevice = () => {
+    if (!('geolocation' in navigator)) return setErrorMessage(t('field.noGeolocation'));
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        const { longitude: lon, latitude: lat, accuracy } = position.coords;
+        controller?.flyTo([lon, lat]);
+        void createAnnotation({ lon, lat, accuracyM: accuracy, positionSource: 'device' });
+      },
+      (error) => {
+        setLocating(false);
+        setErrorMessage(t('field.locateFailed', { reason: error.message || String(error.code) }));
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  };
+
+  const annotateDetail = () => {
+    const detail = view.detail;
+    if (!detail) return;
+    if (detail.kind === 'project') {
+      const p = detail.project;
+      const centre = controller?.map.getCenter();
+      void createAnnotation({
+        title: p.name,
+        lon: p.lon ?? centre?.lng ?? 120.65,
+        lat: p.lat ?? centre?.lat ?? 28,
+        category: facilityCategoryOfProject(p.category),
+        positionSource: p.lon === null ? 'map' : 'attached',
+        attachedTo: { kind: 'project', seq: p.seq },
+      });
+    } else {
+      const f = detail.facility;
+      void createAnnotation({
+        title: f.name,
+        lon: f.lon,
+        lat: f.lat,
+        category: f.category,
+        positionSource: 'attached',
+        attachedTo: { kind: 'facility', id: f.id },
+      });
+    }
+  };
+
+  const correctingProject =
+    correctingSeq === null ? null : (catalogue.projects.find((p) => p.seq === correctingSeq) ?? null);
+  const fieldMap = useFieldMap(controller, {
+    annotations: field.snapshot.annotations,
+    photos: field.snapshot.photos,
+    selected: selectedAnnotation,
+    onSelect: selectAnnotation,
+    onMoveSelected: (lon, lat) => {
+      if (selectedAnnotation)
+        void field.updateAnnotation(
+          selectedAnnotation.id,
+          { ...selectedAnnotation.body, lon, lat, accuracyM: null, positionSource: 'map' },
+          t('change.moveAnnotation'),
+        );
+    },
+    placing: fieldPlacing,
+    onPlaced: (lon, lat) => {
+      setFieldPlacing(false);
+      void createAnnotation({ lon, lat });
+    },
+    correctingFrom: correctingProject
+      ? correctingProject.lon !== null && correctingProject.lat !== null
+        ? [correctingProject.lon, correctingProject.lat]
+        : 'centre'
+      : null,
+  });
+  const saveCorrection = () => {
+    const at = fieldMap.correctionPosition();
+    if (correctingProject && at)
+      void field.correctPosition(correctingProject, at[0], at[1], t('change.correctPosition'));
+    setCorrectingSeq(null);
+  };
+  useUndoShortcuts(field);
+
+  const attachedName = (() => {
+    const target = selectedAnnotation?.body.attachedTo;
+    if (!target) return null;
+    if (target.kind === 'project')
+      return catalogue.projects.find((p) => p.seq === target.seq)?.name ?? `${t('detail.project')} ${target.seq}`;
+    return catalogue.facilities.find((f) => f.id === target.id)?.name ?? target.id;
+  })();
+
+  const detailOpen = view.detail !== null || selectedAnnotation !== null;
   useEffect(() => controller?.setRightInset(detailOpen ? DETAIL_PANEL_WIDTH : 0), [controller, detailOpen]);
 
   useCatalogueMap(controller, view.shownProjects, view.shownFacilities, catalogue.sampleSetIds, view.selectedPoint, {
@@ -489,6 +630,35 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   }
                 />
               )}
+              {sidebarTab === 'field' && (
+                <FieldPanel
+                  field={field}
+                  placing={fieldPlacing}
+                  locating={locating}
+                  selectedId={selectedAnnotationId}
+                  onPlace={() => setFieldPlacing(true)}
+                  onLocate={locateDevice}
+                  onSelect={(id) => {
+                    selectAnnotation(id);
+                    const a = field.snapshot.annotations.find((x) => x.id === id);
+                    if (a && controller) {
+                      controller.setRightInset(DETAIL_PANEL_WIDTH);
+                      controller.flyTo([a.body.lon, a.body.lat]);
+                    }
+                  }}
+                  exchange={
+                    db && (
+                      <ExchangeSection
+                        db={db}
+                        platform={platform}
+                        field={field}
+                        dataVersion={manifest?.dataVersion ?? ''}
+                        onError={setErrorMessage}
+                      />
+                    )
+                  }
+                />
+              )}
               {sidebarTab === 'facilities' && (
                 <FacilityPanel
                   sets={catalogue.facilitySets}
@@ -554,7 +724,27 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
               {view.detail && (
                 <DetailPanel
                   item={view.detail}
-                  onClose={() => setSelection(null)}
+                  onClose={() => {
+                    setSelection(null);
+                    setCorrectingSeq(null);
+                  }}
+                  {...(field.available && field.author ? { onAnnotate: annotateDetail } : {})}
+                  fieldSection={
+                    view.detail.kind === 'project' && (
+                      <ProjectFieldSection
+                        field={field}
+                        projectSeq={view.detail.project.seq}
+                        correction={view.detail.project.correction}
+                        hasPoint={view.detail.project.lon !== null}
+                        correcting={correctingSeq === view.detail.project.seq}
+                        onStartCorrecting={() =>
+                          view.detail?.kind === 'project' && setCorrectingSeq(view.detail.project.seq)
+                        }
+                        onSaveCorrection={saveCorrection}
+                        onCancelCorrection={() => setCorrectingSeq(null)}
+                      />
+                    )
+                  }
                   onZoom={() => view.selection && select(view.selection, true)}
                   {...(view.detail.kind === 'project' && coverageOutput && view.detail.project.lon !== null
                     ? {
@@ -578,6 +768,17 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                           view.detail?.kind === 'facility' && whatIf.toggleClosed(view.detail.facility.id),
                       }
                     : {})}
+                />
+              )}
+              {!view.detail && selectedAnnotation && (
+                <AnnotationEditor
+                  db={db}
+                  field={field}
+                  annotation={selectedAnnotation}
+                  attachedName={attachedName}
+                  onClose={() => setSelectedAnnotationId(null)}
+                  onZoom={() => controller?.flyTo([selectedAnnotation.body.lon, selectedAnnotation.body.lat])}
+                  onMessage={setErrorMessage}
                 />
               )}
               {pick && (

@@ -26,6 +26,8 @@ export function DetailPanel({
   whatIfClosed,
   onToggleWhatIfClosed,
   onAddToWhatIf,
+  onAnnotate,
+  fieldSection,
 }: {
   item: DetailItem;
   onClose: () => void;
@@ -35,6 +37,10 @@ export function DetailPanel({
   onToggleWhatIfClosed?: () => void;
   /** Set when a coverage run is on the map: adds this project as a proposed facility. */
   onAddToWhatIf?: () => void;
+  /** Starts a field annotation attached to this project or facility. */
+  onAnnotate?: () => void;
+  /** Progress history and position correction of a project. */
+  fieldSection?: ReactNode;
 }) {
   const { t, language } = useI18n();
   const county = (adcode: number | null) => countyLabel(adcode, language, t('county.none'));
@@ -84,8 +90,14 @@ export function DetailPanel({
                 {t('detail.addToWhatIf')}
               </button>
             )}
+            {onAnnotate && (
+              <button type="button" onClick={onAnnotate} data-testid="detail-annotate">
+                {t('field.annotateHere')}
+              </button>
+            )}
           </div>
         )}
+        {fieldSection}
       </aside>
     );
   }
@@ -131,6 +143,11 @@ export function DetailPanel({
         <button type="button" onClick={onZoom}>
           {t('detail.zoom')}
         </button>
+        {onAnnotate && (
+          <button type="button" onClick={onAnnotate} data-testid="detail-annotate">
+            {t('field.annotateHere')}
+          </button>
+        )}
         {whatIfClosed !== undefined && onToggleWhatIfClosed && (
           <button type="button" onClick={onToggleWhatIfClosed} data-testid="what-if-close">
             {whatIfClosed ? t('whatif.reopen') : t('whatif.close')}

@@ -124,14 +124,47 @@ describe('OutuDb migrations', () => {
     expect(await current.scenarios.count()).toBe(0);
   });
 
+  it('migrates a v6 database to v7: every record of every table kept, field tables created empty', async () => {
+    const factory = options();
+    const v6 = new OutuDb('v6-to-v7', MIGRATIONS.slice(0, 6), factory);
+    await v6.open();
+    const before: Record<string, unknown[]> = {
+      settings: [
+        { key: 'language', value: 'en' },
+        { key: 'projectsVersion', value: 'abc' },
+      ],
+      layerState: [{ id: 'roads', order: 0, visible: false, opacity: 0.3 }],
+      projects: [{ seq: 1, name: 'p', category: '教育', countyAdcode: 330302, lon: 120.6, lat: 28 }],
+      facilitySets: [{ id: 'import-1', name: 'a.csv', kind: 'import', isSample: false, createdAt: '', count: 1 }],
+      facilities: [{ id: 'import-1:x', setId: 'import-1', name: 'x', category: 'health', countyAdcode: 330302 }],
+      coverageRuns: [{ key: 'k', createdAt: '2026-01-01', label: 'run' }],
+      scenarios: [{ id: 's1', name: 'A', createdAt: '2026-01-02' }],
+      indicatorRecords: [{ indicatorId: 'i1', year: 2025, value: 3 }],
+    };
+    for (const [table, rows] of Object.entries(before)) await v6.table(table).bulkPut(rows);
+    v6.close();
+
+    const current = new OutuDb('v6-to-v7', MIGRATIONS, factory);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(7);
+    for (const [table, rows] of Object.entries(before)) expect(await current.table(table).toArray()).toEqual(rows);
+    expect(await current.fieldRecords.count()).toBe(0);
+    expect(await current.blobs.count()).toBe(0);
+    expect(await current.changes.count()).toBe(0);
+  });
+
   it('creates a fresh database at the current version', async () => {
     const db = new OutuDb('fresh', MIGRATIONS, options());
     opened.push(db);
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'blobs',
+      'changes',
       'coverageRuns',
       'facilities',
       'facilitySets',
+      'fieldRecords',
       'indicatorRecords',
       'layerState',
       'projects',

@@ -5,7 +5,9 @@ import type { IndicatorRecord } from '../../../shared/indicators';
 import type { TravelProfileSpec } from '../../../shared/travel-profiles';
 import type { CoverageOutput } from '../coverage/worker-protocol';
 import type { ProjectProps } from '../../../shared/projects';
+import type { FieldRecord, FieldRecordKind } from '../../../shared/field';
 import { MIGRATIONS, type Migration } from './migrations';
+import type { PositionCorrection } from '../../../core/projects/apply-positions';
 
 export const DB_NAME = 'outu';
 
@@ -26,6 +28,8 @@ export interface LayerStateRow {
 export interface ProjectRow extends ProjectProps {
   lon: number | null;
   lat: number | null;
+  /** Never stored: set in memory when field work corrected the position (see apply-positions). */
+  correction?: PositionCorrection;
 }
 
 export interface CoverageRunRow {
@@ -52,6 +56,33 @@ export interface ScenarioRow {
   summary: CoverageSummary;
 }
 
+/** Photo and thumbnail bytes, keyed by their SHA-256. */
+export interface BlobRow {
+  sha256: string;
+  type: string;
+  size: number;
+  blob: Blob;
+}
+
+/** Where a write came from: the user's own edit, an imported package, undo/redo, or a conflict choice. */
+export type ChangeOrigin = 'edit' | 'import' | 'undo' | 'redo' | 'resolve' | 'restore';
+
+/** One entry of the change log: a record before and after one write. */
+export interface ChangeRow {
+  seq?: number;
+  /** All changes of one user action share a txId; undo works on whole transactions. */
+  txId: string;
+  at: string;
+  author: string;
+  origin: ChangeOrigin;
+  /** What the user did, for the undo menu, e.g. "移动标注". */
+  label: string;
+  kind: FieldRecordKind;
+  id: string;
+  before: FieldRecord | null;
+  after: FieldRecord;
+}
+
 export class OutuDb extends Dexie {
   settings!: Table<SettingRow, string>;
   layerState!: Table<LayerStateRow, string>;
@@ -61,6 +92,9 @@ export class OutuDb extends Dexie {
   coverageRuns!: Table<CoverageRunRow, string>;
   scenarios!: Table<ScenarioRow, string>;
   indicatorRecords!: Table<IndicatorRecord, [string, number]>;
+  fieldRecords!: Table<FieldRecord, [FieldRecordKind, string]>;
+  blobs!: Table<BlobRow, string>;
+  changes!: Table<ChangeRow, number>;
 
   /** `migrations` is a parameter so tests can open the database as an older release did. */
   constructor(

@@ -69,6 +69,7 @@ export function buildBasemapStyle({ dataBaseUrl, language, layerState }: Basemap
       [SOURCE_IDS.uncovered]: { type: 'geojson', data: empty },
       [SOURCE_IDS.access]: { type: 'geojson', data: empty },
       [SOURCE_IDS.siting]: { type: 'geojson', data: empty },
+      [SOURCE_IDS.annotations]: { type: 'geojson', data: empty },
     },
     layers,
     metadata: { 'outu:fonts': GLYPH_FONTS },

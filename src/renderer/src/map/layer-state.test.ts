@@ -8,7 +8,7 @@ describe('layer state', () => {
     const at = ids(DEFAULT_LAYER_STATE).indexOf('city-outline');
     const above = ids(DEFAULT_LAYER_STATE)[at - 1];
     expect(ids(move(DEFAULT_LAYER_STATE, 'city-outline', -1)).slice(at - 1, at + 1)).toEqual(['city-outline', above]);
-    expect(move(DEFAULT_LAYER_STATE, 'projects', -1)).toBe(DEFAULT_LAYER_STATE);
+    expect(move(DEFAULT_LAYER_STATE, 'annotations', -1)).toBe(DEFAULT_LAYER_STATE);
     expect(move(DEFAULT_LAYER_STATE, 'land', 1)).toBe(DEFAULT_LAYER_STATE);
   });
 
@@ -32,8 +32,9 @@ describe('layer state', () => {
   it('draws the top of the list last', () => {
     const layers = orderedStyleLayers(DEFAULT_LAYER_STATE).map(({ def }) => def.layer.id);
     expect(layers[0]).toBe('land');
-    expect(layers.at(-1)).toBe('project-cluster-count');
+    expect(layers.at(-1)).toBe('annotation-label');
     expect(layers.indexOf('county-label')).toBeLessThan(layers.indexOf('facility-point'));
+    expect(layers.indexOf('annotation-point')).toBeGreaterThan(layers.indexOf('project-cluster-count'));
     expect(layers.indexOf('mountain-hatch')).toBeGreaterThan(layers.indexOf('county-fill'));
     expect(layers.indexOf('road-label')).toBeGreaterThan(layers.indexOf('road-expressway'));
   });

@@ -13,6 +13,7 @@ export const SOURCE_IDS = {
   uncovered: 'uncovered',
   access: 'access',
   siting: 'siting',
+  annotations: 'annotations',
 } as const;
 
 export const MOUNTAIN_HATCH_IMAGE = 'mountain-hatch';
@@ -33,6 +34,7 @@ export interface LayerGroupDef {
 
 /** Default order, top of the list (drawn last) first. */
 export const LAYER_GROUP_IDS = [
+  'annotations',
   'projects',
   'facilities',
   'county-labels',

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 
-export type SidebarTab = 'layers' | 'projects' | 'facilities' | 'coverage';
-const TABS: SidebarTab[] = ['layers', 'projects', 'facilities', 'coverage'];
+export type SidebarTab = 'layers' | 'projects' | 'facilities' | 'coverage' | 'field';
+const TABS: SidebarTab[] = ['layers', 'projects', 'facilities', 'coverage', 'field'];
 
 export function Sidebar({
   tab,

@@ -215,3 +215,27 @@ test('two people edit the same annotation: the import shows the conflict and the
     rmSync(profileB, { recursive: true, force: true });
   }
 });
+
+test('an annotation at the device position keeps its accuracy; one attached to a project names it', async ({
+  page,
+  context,
+}) => {
+  await context.setGeolocation({ longitude: 120.0862, latitude: 27.8345, accuracy: 15 });
+  await openApp(page);
+  await context.grantPermissions(['geolocation']);
+  await setAuthor(page, '张三');
+  await page.getByTestId('field-add-device').click();
+  await expect(page.getByTestId('annotation-position')).toHaveText('120.086200, 27.834500');
+  await expect(page.getByTestId('annotation-editor')).toContainText('设备定位 · ±15 m');
+
+  await page.getByTestId('tab-projects').click();
+  await searchProject(page, '龙港市人民医院建设工程');
+  await page.getByTestId('detail-annotate').click();
+  const editor = page.getByTestId('annotation-editor');
+  await expect(page.getByTestId('annotation-title')).toHaveValue('龙港市人民医院建设工程');
+  await expect(editor).toContainText('关联对象的位置');
+  await expect(page.getByTestId('annotation-category')).toHaveValue('health');
+  expect((await fieldTables(page)).annotation.map((a) => a.body)).toContainEqual(
+    expect.objectContaining({ attachedTo: { kind: 'project', seq: expect.any(Number) } }),
+  );
+});

@@ -4,7 +4,8 @@ import { coverageBench } from './coverage-bench';
 import { equityBenches } from './equity-bench';
 import { filterBench } from './filter-bench';
 import { importBench } from './import-bench';
+import { fieldBench } from './field-bench';
 
 export function registeredBenches(): Bench[] {
-  return [importBench(), filterBench(), coverageBench(), ...equityBenches()];
+  return [importBench(), filterBench(), coverageBench(), ...equityBenches(), fieldBench()];
 }

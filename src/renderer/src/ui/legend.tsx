@@ -3,6 +3,8 @@ import { FACILITY_CATEGORIES } from '../../../shared/facilities';
 import { PROJECT_CATEGORIES } from '../../../shared/projects';
 import { FACILITY_CATEGORY_COLORS, PROJECT_CATEGORY_COLORS } from '../map/catalogue-colors';
 import { BAND_COLORS } from '../map/coverage-layers';
+import { FIELD_STATUSES } from '../../../shared/field';
+import { FIELD_STATUS_COLORS } from '../map/field-layers';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-zh';
 import type { LayerGroupId } from '../map/layer-types';
@@ -94,6 +96,23 @@ export function Legend({ state, coverage }: { state: LayerState; coverage?: Cove
                     unit: t(`unit.${coverage.unit}`),
                   })}
                 </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {visible.has('annotations') && (
+        <>
+          <h4>{t('legend.annotations')}</h4>
+          <ul className="legend-categories" data-testid="legend-annotations">
+            {FIELD_STATUSES.map((s) => (
+              <li key={s}>
+                <span
+                  className="dot"
+                  style={{ background: FIELD_STATUS_COLORS[s], boxShadow: '0 0 0 1.5px #212121' }}
+                  aria-hidden="true"
+                />
+                <span>{t(`fieldStatus.${s}`)}</span>
               </li>
             ))}
           </ul>

@@ -166,7 +166,7 @@ test('the About dialog lists every data source with its licence', async ({ page 
   await page.getByTestId('open-about').click();
   const dialog = page.getByTestId('about-dialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('[data-source-id]')).toHaveCount(9);
+  await expect(dialog.locator('[data-source-id]')).toHaveCount(10);
   for (const text of ['GSHHG', 'DataV', 'LGPL', 'OFL', '温州市统计局']) await expect(dialog).toContainText(text);
 });
 

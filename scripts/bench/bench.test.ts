@@ -42,9 +42,18 @@ describe('bench runner', () => {
     await expect(runBench(bench)).rejects.toThrow(/baseline/);
   });
 
-  it('registers the import, filter, coverage and equity benches, each with one baseline', () => {
-    const benches = registeredBenches();
-    expect(benches.map((b) => b.id)).toEqual(['import', 'filter', 'coverage', 'equity', 'equity-siting']);
+  it('registers every bench, each with one baseline', async () => {
+    const benches = await registeredBenches();
+    expect(benches.map((b) => b.id)).toEqual([
+      'import',
+      'filter',
+      'coverage',
+      'equity',
+      'equity-siting',
+      'field',
+      'sheet',
+      'atlas',
+    ]);
     for (const b of benches) expect(b.cases.filter((c) => c.baseline)).toHaveLength(1);
   });
 });

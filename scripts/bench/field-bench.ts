@@ -14,7 +14,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { sha256Hex } from '../../src/core/import/sha256';
 import type { AnnotationBody, FieldRecord, PhotoBody } from '../../src/shared/field';
 import { commitEdits } from '../../src/renderer/src/db/field-store';
-import { OutuDb } from '../../src/renderer/src/db/outu-db';
+import { OutuDb, type BlobRow } from '../../src/renderer/src/db/outu-db';
 import { exportChanges, importChanges } from '../../src/renderer/src/db/package-store';
 import { defineBench } from './bench-types';
 
@@ -83,7 +83,7 @@ async function saveAll(db: OutuDb, photos: readonly Uint8Array[]): Promise<void>
         author: '张三',
         label: 'bench',
         origin: 'edit',
-        blobs: [{ sha256, type: 'image/jpeg', size: bytes.length, blob: new Blob([bytes]) }],
+        blobs: [{ sha256, type: 'image/jpeg', size: bytes.length, blob: new Blob([bytes.slice()]) }],
       },
     );
   }
@@ -118,7 +118,7 @@ export function fieldBench() {
           const db = await freshDb();
           const now = new Date().toISOString();
           const records: FieldRecord[] = [];
-          const blobs = [];
+          const blobs: BlobRow[] = [];
           for (let i = 0; i < photos.length; i++) {
             const bytes = photos[i]!;
             const sha256 = await sha256Hex(bytes);
@@ -133,7 +133,7 @@ export function fieldBench() {
             };
             records.push({ ...meta, kind: 'annotation', id: `a-${i}`, body: annotationBody(i) });
             records.push({ ...meta, kind: 'photo', id: `p-${i}`, body: photoBody(i, sha256, bytes.length) });
-            blobs.push({ sha256, type: 'image/jpeg', size: bytes.length, blob: new Blob([bytes]) });
+            blobs.push({ sha256, type: 'image/jpeg', size: bytes.length, blob: new Blob([bytes.slice()]) });
           }
           await db.transaction('rw', db.fieldRecords, db.blobs, async () => {
             await db.fieldRecords.bulkPut(records);

@@ -11,7 +11,7 @@ import { resultTable, runBench } from './runner';
 const SCRIPT = fileURLToPath(import.meta.url);
 
 async function child(benchId: string, caseName: string): Promise<void> {
-  const bench = registeredBenches().find((b) => b.id === benchId);
+  const bench = (await registeredBenches()).find((b) => b.id === benchId);
   if (!bench) throw new Error(`no bench "${benchId}"`);
   process.send?.(await measureInThisProcess(bench, caseName));
 }
@@ -22,7 +22,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : undefined;
   const memory = !argv.includes('--no-memory');
   const wanted = argv.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
-  const benches = registeredBenches().filter((b) => wanted.length === 0 || wanted.includes(b.id));
+  const benches = (await registeredBenches()).filter((b) => wanted.length === 0 || wanted.includes(b.id));
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
   for (const bench of benches) {
     const results = await runBench(bench, {

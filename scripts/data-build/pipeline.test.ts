@@ -80,12 +80,13 @@ describe('data pipeline', () => {
     expect(outline.features).toHaveLength(1);
   });
 
-  it('attributes all 9 sources, each with a licence and an origin', () => {
+  it('attributes all 10 sources, each with a licence and an origin', () => {
     const entries = JSON.parse(readFileSync(join(dirA, DATA_FILES.attribution), 'utf8')) as DataSourceAttribution[];
     expect(entries.map((e) => e.id).sort()).toEqual([
       'basemap-dcw',
       'basemap-gshhg',
       'boundaries-datav',
+      'fonts',
       'glyphs-openmaptiles',
       'plan-indicators',
       'plan-projects',

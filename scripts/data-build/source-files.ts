@@ -42,6 +42,8 @@ export const DOCUMENT_SOURCE_FOLDERS = {
   'plan-seed': ['plan.txt'],
   'plan-projects': ['projects.tsv', 'summary.tsv'],
   'plan-indicators': ['indicators.tsv'],
+  // The PDF font subset, made once by scripts/fonts/subset-cjk-font.py from Debian's fonts-noto-cjk.
+  fonts: ['NotoSansSC-OuTu-Subset.ttf', 'OFL.txt'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DocumentSourceFolder = keyof typeof DOCUMENT_SOURCE_FOLDERS;

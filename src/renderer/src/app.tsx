@@ -62,6 +62,8 @@ import { ProjectFieldSection } from './field/project-field-section';
 import { ExchangeSection } from './field/exchange-section';
 import { facilityCategoryOfProject } from '../../core/projects/facility-category';
 import { useUndoShortcuts } from './field/use-undo-shortcuts';
+import { ExportDialog } from './export/export-dialog';
+import { DataExportSection } from './export/data-export-section';
 
 /** Matches .detail-panel's width in styles.css: the map keeps its centre clear of it. */
 const DETAIL_PANEL_WIDTH = 340;
@@ -94,6 +96,8 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   const [dataCheckOpen, setDataCheckOpen] = useState(false);
   const [indicatorsOpen, setIndicatorsOpen] = useState(false);
   const [equityOpen, setEquityOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [appVersion, setAppVersion] = useState('');
   const [samplesLoading, setSamplesLoading] = useState(false);
   const [pick, setPick] = useState<CatalogueRef[] | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -106,6 +110,10 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       translate(language, key, params),
     [language],
   );
+
+  useEffect(() => {
+    void platform.appInfo().then((info) => setAppVersion(info.version));
+  }, [platform]);
 
   useEffect(() => {
     loadBasemapData(platform.dataBaseUrl).then(
@@ -417,6 +425,23 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   })();
 
   const detailOpen = view.detail !== null || selectedAnnotation !== null;
+
+  // What an exported sheet or data file says about the run on the map.
+  const runFacilityIds = new Set(coverageOutput?.result.request.facilities.map((f) => f.id) ?? []);
+  const runSetIds = new Set(catalogue.facilities.filter((f) => runFacilityIds.has(f.id)).map((f) => f.setId));
+  const runSetNames = catalogue.facilitySets
+    .filter((s) => runSetIds.has(s.id))
+    .map((s) => (s.kind === 'county-centres' ? t('facilities.countyCentres') : s.name));
+  const sheetRun =
+    coverageOutput && coverage.state.status === 'done'
+      ? {
+          label: coverage.state.label,
+          result: coverageOutput.result,
+          ...(coverageOutput.equity ? { equity: coverageOutput.equity } : {}),
+          ...(coverage.population ? { importedPopulation: coverage.population.name } : {}),
+          usesSamples: [...runSetIds].some((id) => catalogue.sampleSetIds.has(id)),
+        }
+      : null;
   useEffect(() => controller?.setRightInset(detailOpen ? DETAIL_PANEL_WIDTH : 0), [controller, detailOpen]);
 
   useCatalogueMap(controller, view.shownProjects, view.shownFacilities, catalogue.sampleSetIds, view.selectedPoint, {
@@ -523,6 +548,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
           onAbout={() => setAboutOpen(true)}
           onOpenFile={() => void openFile()}
           onIndicators={() => setIndicatorsOpen(true)}
+          onExport={() => setExportOpen(true)}
         />
         {dbError && <div className="banner warning">{t('db.unavailable', { reason: dbError })}</div>}
         {catalogue.status.status === 'error' && (
@@ -824,6 +850,54 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
               setSidebarTab('facilities');
             }}
             onClose={() => setImportOpen(false)}
+          />
+        )}
+        {exportOpen && controller && (
+          <ExportDialog
+            map={controller.map}
+            platform={platform}
+            layerState={layerState}
+            run={sheetRun}
+            coverage={
+              coverageOutput && {
+                thresholds:
+                  coverageOutput.result.request.method === 'network'
+                    ? coverageOutput.result.request.thresholdsMin
+                    : coverageOutput.result.request.radiiM,
+                unit: coverageOutput.result.request.method === 'network' ? 'min' : 'm',
+                access: Boolean(coverageOutput.twoStep),
+              }
+            }
+            presence={{
+              annotationStatuses: new Set(field.snapshot.annotations.map((a) => a.body.status)),
+              projectCategories: new Set(view.shownProjects.filter((p) => p.lon !== null).map((p) => p.category)),
+              facilityCategories: new Set(view.shownFacilities.map((f) => f.category)),
+            }}
+            manifest={manifest}
+            appVersion={appVersion}
+            onClose={() => setExportOpen(false)}
+            dataSection={
+              <DataExportSection
+                platform={platform}
+                run={
+                  coverageOutput && sheetRun
+                    ? {
+                        label: sheetRun.label,
+                        result: coverageOutput.result,
+                        bands: coverageOutput.bands,
+                        facilitySetNames: runSetNames,
+                        population: coverage.population
+                          ? { name: coverage.population.name, bytes: coverage.population.bytes }
+                          : null,
+                      }
+                    : null
+                }
+                facilities={view.shownFacilities}
+                projects={view.shownProjects}
+                manifest={manifest}
+                appVersion={appVersion}
+              />
+            }
           />
         )}
         {indicatorsOpen && (

@@ -15,7 +15,7 @@ export const CITY_BOUNDS: [number, number, number, number] = [119.62, 27.04, 121
 const MAX_BOUNDS: [number, number, number, number] = [118.9, 26.5, 122.0, 29.2];
 
 /** System CJK fonts, in order of preference on Linux, Windows and macOS. */
-const CJK_FONT_FAMILY =
+export const CJK_FONT_FAMILY =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 export interface MapControllerOptions {

@@ -12,6 +12,7 @@ interface ToolbarProps {
   onAbout: () => void;
   onOpenFile: () => void;
   onIndicators: () => void;
+  onExport: () => void;
 }
 
 export function Toolbar({
@@ -25,6 +26,7 @@ export function Toolbar({
   onAbout,
   onOpenFile,
   onIndicators,
+  onExport,
 }: ToolbarProps) {
   const { t } = useI18n();
   return (
@@ -49,6 +51,9 @@ export function Toolbar({
         </button>
         <button type="button" onClick={onIndicators} data-testid="open-indicators">
           {t('toolbar.indicators')}
+        </button>
+        <button type="button" onClick={onExport} title={t('toolbar.exportTitle')} data-testid="open-export">
+          {t('toolbar.export')}
         </button>
         <button type="button" onClick={onOpenFile} title={t('toolbar.openFileTitle')} data-testid="open-file">
           {t('toolbar.openFile')}

@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import {
+  bandsGeoJson,
+  cellTimesCsv,
+  countyStatsCsv,
+  countyStatsXlsx,
+  sidecarFileName,
+} from '../../../core/export/coverage-exports';
+import { facilitiesExport, projectsExport, type LayerFormat } from '../../../core/export/layer-exports';
+import { populationSourceMeta, runExportMetadata, type ExportStamp } from '../../../core/export/run-metadata';
+import { decodePopulationGrid } from '../../../core/population/grid-codec';
+import type { CoverageResult } from '../../../shared/coverage';
+import { DATA_FILES, type DataManifest } from '../../../shared/data-contract';
+import type { Facility } from '../../../shared/facilities';
+import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
+import type { ProjectRow } from '../db/outu-db';
+import { useI18n } from '../i18n/i18n-context';
+import type { Platform } from '../platform/platform';
+
+export interface DataExportRun {
+  label: string;
+  result: CoverageResult;
+  bands: FeatureCollection;
+  facilitySetNames: string[];
+  /** Imported population (its name and encoded grid); null = the modelled grid. */
+  population: { name: string; bytes: Uint8Array } | null;
+}
+
+const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+
+/**
+ * Data exports: the run's bands, per-cell times and per-county statistics (each carrying the run's
+ * inputs), and the facilities and projects shown on the map. Each file is built whole in memory
+ * and only then handed to the save dialog, so a failure never leaves a partial file.
+ */
+export function DataExportSection({
+  platform,
+  run,
+  facilities,
+  projects,
+  manifest,
+  appVersion,
+}: {
+  platform: Platform;
+  run: DataExportRun | null;
+  facilities: readonly Facility[];
+  projects: readonly ProjectRow[];
+  manifest: DataManifest | null;
+  appVersion: string;
+}) {
+  const { t, language } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const meta = () =>
+    run &&
+    runExportMetadata({
+      result: run.result,
+      appVersion,
+      runLabel: run.label,
+      travelProfile: DEFAULT_TRAVEL_PROFILES[run.result.request.profile],
+      facilitySets: run.facilitySetNames,
+      population: run.population
+        ? populationSourceMeta('imported', run.population.name)
+        : populationSourceMeta('modelled'),
+      manifest,
+    });
+  const stampOnly: ExportStamp = {
+    app: 'OuTu',
+    appVersion,
+    exportedAt: new Date().toISOString(),
+    ...(manifest ? { dataVersion: manifest.dataVersion } : {}),
+  };
+
+  const save = async (data: string | Uint8Array, name: string, extension: string) =>
+    platform.saveFile({
+      title: t('export.saveTitle'),
+      suggestedName: name,
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      data,
+    });
+
+  const act = async (task: () => Promise<string | null>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await task();
+      if (saved) setMessage(t('export.saved', { path: saved }));
+    } catch (error) {
+      console.error(error);
+      setMessage(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportRun = (what: 'bands' | 'cells' | 'csv' | 'xlsx') =>
+    act(async () => {
+      const m = meta();
+      if (!run || !m) return null;
+      const base = `outu-${what === 'bands' ? 'coverage' : what === 'cells' ? 'cells' : 'counties'}-${stamp()}`;
+      if (what === 'bands') {
+        const result = await save(`${JSON.stringify(bandsGeoJson(run.bands, m))}\n`, `${base}.geojson`, 'geojson');
+        return result.saved ? (result.path ?? base) : null;
+      }
+      if (what === 'csv') {
+        const result = await save(countyStatsCsv(run.result, m, language), `${base}.csv`, 'csv');
+        return result.saved ? (result.path ?? base) : null;
+      }
+      if (what === 'xlsx') {
+        const result = await save(await countyStatsXlsx(run.result, m, language), `${base}.xlsx`, 'xlsx');
+        return result.saved ? (result.path ?? base) : null;
+      }
+      const gridBytes = run.population
+        ? run.population.bytes
+        : new Uint8Array(await (await fetch(platform.dataBaseUrl + DATA_FILES.populationGrid)).arrayBuffer());
+      const { csv, sidecar } = cellTimesCsv(run.result, decodePopulationGrid(gridBytes), m);
+      const result = await save(csv, `${base}.csv`, 'csv');
+      if (!result.saved) return null;
+      await save(sidecar, sidecarFileName(`${base}.csv`), 'json');
+      return result.path ?? base;
+    });
+
+  const exportLayer = (layer: 'facilities' | 'projects', format: LayerFormat) =>
+    act(async () => {
+      const data =
+        layer === 'facilities'
+          ? facilitiesExport(facilities, format, stampOnly)
+          : projectsExport(projects, format, stampOnly);
+      const name = `outu-${layer}-${stamp()}.${format}`;
+      const result = await save(data, name, format);
+      return result.saved ? (result.path ?? name) : null;
+    });
+
+  const formats: LayerFormat[] = ['geojson', 'csv', 'kml'];
+  const label = (f: LayerFormat) => (f === 'geojson' ? 'GeoJSON' : f.toUpperCase());
+  return (
+    <section className="export-section" data-testid="data-export">
+      <h3>{t('export.dataTitle')}</h3>
+      {run ? (
+        <div className="button-row">
+          <span className="muted">{t('export.runData', { label: run.label })}</span>
+          <button type="button" disabled={busy} onClick={() => void exportRun('bands')} data-testid="export-bands">
+            {t('export.bands')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void exportRun('cells')} data-testid="export-cells">
+            {t('export.cells')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void exportRun('csv')} data-testid="export-county-csv">
+            {t('export.countyCsv')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void exportRun('xlsx')} data-testid="export-county-xlsx">
+            {t('export.countyXlsx')}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t('export.noRun')}</p>
+      )}
+      <div className="button-row">
+        <span className="muted">{t('export.facilities', { n: facilities.length })}</span>
+        {formats.map((f) => (
+          <button
+            key={f}
+            type="button"
+            disabled={busy}
+            onClick={() => void exportLayer('facilities', f)}
+            data-testid={`export-facilities-${f}`}
+          >
+            {label(f)}
+          </button>
+        ))}
+      </div>
+      <div className="button-row">
+        <span className="muted">{t('export.projects', { n: projects.length })}</span>
+        {formats.map((f) => (
+          <button
+            key={f}
+            type="button"
+            disabled={busy}
+            onClick={() => void exportLayer('projects', f)}
+            data-testid={`export-projects-${f}`}
+          >
+            {label(f)}
+          </button>
+        ))}
+      </div>
+      <p className="muted">{t('export.traceNote')}</p>
+      {message && (
+        <p className="notice" role="status" data-testid="data-export-message">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -142,7 +142,9 @@ test('an A4 PNG at 300 DPI is 2480 × 3508 pixels and not blank', async ({ page 
   expect(distinct.size).toBeGreaterThan(50);
 });
 
-test('the county atlas has 13 pages with the county names; a cancelled atlas saves nothing', async ({ page }) => {
+test('the county atlas has 13 pages with the county names; a cancelled atlas saves nothing', async ({
+  page,
+}, testInfo) => {
   await openApp(page);
   await runRuralPreset(page);
   await page.getByTestId('open-export').click();
@@ -159,6 +161,7 @@ test('the county atlas has 13 pages with the county names; a cancelled atlas sav
   expect(downloads).toBe(0);
 
   const pdf = await download(page, 'export-atlas', 300_000);
+  writeFileSync(testInfo.outputPath('atlas.pdf'), pdf);
   const pages = await pdfText(pdf);
   expect(pages).toHaveLength(13);
   expect(pages[0]!.text).toContain('农村基本公共服务圈 · 全市');

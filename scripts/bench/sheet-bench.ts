@@ -17,7 +17,8 @@ import { layoutSheet } from '../../src/core/sheet/sheet-layout';
 import { renderAtlasPdf, renderSheetPdf, type AtlasPage } from '../../src/core/sheet/sheet-pdf';
 import { PAPER_MM, SHEET_FONT_FILE, type SheetMapImage, type SheetSpec } from '../../src/core/sheet/sheet-spec';
 import { sampleSpec } from '../../src/core/sheet/test-fixtures';
-import { syntheticMapPng } from '../../src/core/sheet/synthetic-png';
+import { syntheticMapPng, syntheticMapRgb } from '../../src/core/sheet/synthetic-png';
+import jpeg from 'jpeg-js';
 import { COUNTIES } from '../../src/shared/counties';
 import { defineBench, type Bench } from './bench-types';
 
@@ -31,6 +32,21 @@ export function readSheetFont(): Uint8Array {
 export function mapImageFor(spec: SheetSpec, seed = 7): SheetMapImage {
   const { mapPixels } = layoutSheet(spec);
   return { bytes: syntheticMapPng(mapPixels.width, mapPixels.height, seed), format: 'png' };
+}
+
+/** The same synthetic image as JPEG (quality 92), which is what the app hands over at 300 DPI. */
+export function jpegMapImageFor(spec: SheetSpec, seed = 7): SheetMapImage {
+  const { mapPixels } = layoutSheet(spec);
+  const rgb = syntheticMapRgb(mapPixels.width, mapPixels.height, seed);
+  const rgba = new Uint8Array(mapPixels.width * mapPixels.height * 4);
+  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+    rgba[j] = rgb[i]!;
+    rgba[j + 1] = rgb[i + 1]!;
+    rgba[j + 2] = rgb[i + 2]!;
+    rgba[j + 3] = 255;
+  }
+  const encoded = jpeg.encode({ data: rgba, width: mapPixels.width, height: mapPixels.height }, 92);
+  return { bytes: new Uint8Array(encoded.data), format: 'jpeg' };
 }
 
 /** pdf-lib alone: empty pages of the sheets' paper sizes with each title drawn in the embedded font. */
@@ -51,6 +67,7 @@ interface SheetContext {
   font: Uint8Array;
   spec: SheetSpec;
   image: SheetMapImage;
+  jpegImage: SheetMapImage;
 }
 
 function sheetBench() {
@@ -60,7 +77,7 @@ function sheetBench() {
     runs: 5,
     setup: () => {
       const spec = sampleSpec({ paper: 'A3', orientation: 'landscape', dpi: 300, table: true, lorenz: true });
-      return { font: readSheetFont(), spec, image: mapImageFor(spec) };
+      return { font: readSheetFont(), spec, image: mapImageFor(spec), jpegImage: jpegMapImageFor(spec) };
     },
     cases: [
       {
@@ -68,7 +85,11 @@ function sheetBench() {
         baseline: true,
         run: (c) => emptyPagesPdf([c.spec], c.font),
       },
-      { name: 'A3 landscape 300 DPI sheet PDF', run: (c) => renderSheetPdf(c.spec, c.image, c.font) },
+      { name: 'A3 landscape 300 DPI sheet PDF, PNG map image', run: (c) => renderSheetPdf(c.spec, c.image, c.font) },
+      {
+        name: 'A3 landscape 300 DPI sheet PDF, JPEG map image (as the app writes it)',
+        run: (c) => renderSheetPdf(c.spec, c.jpegImage, c.font),
+      },
     ],
   });
 }
@@ -76,6 +97,7 @@ function sheetBench() {
 interface AtlasContext {
   font: Uint8Array;
   pages: AtlasPage[];
+  jpegPages: AtlasPage[];
 }
 
 export function atlasSpecs(): SheetSpec[] {
@@ -99,6 +121,7 @@ function atlasBench() {
     setup: () => ({
       font: readSheetFont(),
       pages: atlasSpecs().map((spec, i) => ({ spec, mapImage: mapImageFor(spec, 100 + i) })),
+      jpegPages: atlasSpecs().map((spec, i) => ({ spec, mapImage: jpegMapImageFor(spec, 100 + i) })),
     }),
     cases: [
       {
@@ -110,7 +133,14 @@ function atlasBench() {
             c.font,
           ),
       },
-      { name: `${COUNTIES.length + 1}-page atlas PDF (A4 150 DPI)`, run: (c) => renderAtlasPdf(c.pages, c.font) },
+      {
+        name: `${COUNTIES.length + 1}-page atlas PDF (A4 150 DPI), PNG maps`,
+        run: (c) => renderAtlasPdf(c.pages, c.font),
+      },
+      {
+        name: `${COUNTIES.length + 1}-page atlas PDF (A4 150 DPI), JPEG maps (as the app writes it)`,
+        run: (c) => renderAtlasPdf(c.jpegPages, c.font),
+      },
     ],
   });
 }

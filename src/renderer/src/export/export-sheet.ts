@@ -17,8 +17,11 @@ export function loadSheetFont(dataBaseUrl: string): Promise<Uint8Array> {
   return fontBytes;
 }
 
-/** 300 DPI maps go in as JPEG (pdf-lib re-encodes PNG slowly: 1.7 s against 0.05 s for A3). */
-const imageFormat = (spec: SheetSpec) => (spec.dpi === 300 ? 'jpeg' : 'png');
+/**
+ * Map images go in as JPEG (quality 0.92): pdf-lib embeds JPEG as is but decodes and re-deflates
+ * PNG, 1.6 s against tens of ms for an A3 300 DPI map (npm run bench -- sheet).
+ */
+const MAP_IMAGE_FORMAT = 'jpeg';
 
 async function sheetWithMap(map: maplibregl.Map, spec: SheetSpec, extent: MapExtent, signal?: AbortSignal) {
   const layout = layoutSheet(spec);
@@ -27,7 +30,7 @@ async function sheetWithMap(map: maplibregl.Map, spec: SheetSpec, extent: MapExt
     heightPx: layout.mapPixels.height,
     dpi: spec.dpi,
     extent,
-    format: imageFormat(spec),
+    format: MAP_IMAGE_FORMAT,
     ...(signal ? { signal } : {}),
   });
   return {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expect, launchProfile, newProfileDir, openApp, test } from './fixtures';
 import { fieldTables, setAuthor, storedPhotoHashes, addAnnotationOnMap } from './field-helpers';
 
@@ -238,4 +239,52 @@ test('an annotation at the device position keeps its accuracy; one attached to a
   expect((await fieldTables(page)).annotation.map((a) => a.body)).toContainEqual(
     expect.objectContaining({ attachedTo: { kind: 'project', seq: expect.any(Number) } }),
   );
+});
+
+test('annotations export as CSV for other tools; a backup restores everything into an empty profile', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await setAuthor(page, '张三');
+  await addAnnotationOnMap(page);
+  await page.getByTestId('annotation-title').fill('备份测试，含逗号');
+  await page.getByTestId('annotation-save').click();
+  await page.getByTestId('photo-input').setInputFiles([photo('site-a.jpg')]);
+  await expect(page.getByTestId('photo-thumb')).toHaveCount(1);
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('annotations-export-csv').click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
+  const titleColumn = rows[0]!.indexOf('标题 (title)');
+  expect(titleColumn).toBeGreaterThanOrEqual(0);
+  expect(rows[1]![titleColumn]).toBe('备份测试，含逗号');
+
+  const backupPath = testInfo.outputPath('backup.zip');
+  const backupDownload = page.waitForEvent('download');
+  await page.getByTestId('backup-create').click();
+  await (await backupDownload).saveAs(backupPath);
+
+  const fresh = newProfileDir();
+  const other = await launchProfile(fresh);
+  try {
+    const page2 = other.pages()[0] ?? (await other.newPage());
+    await openApp(page2);
+    await page2.getByTestId('tab-field').click();
+    page2.on('dialog', (dialog) => void dialog.accept());
+    const chooser = page2.waitForEvent('filechooser');
+    await page2.getByTestId('backup-restore').click();
+    await (await chooser).setFiles(backupPath);
+    // The app starts again from the restored database.
+    await page2.waitForEvent('load');
+    await page2.waitForFunction(() => document.documentElement.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+    await page2.getByTestId('tab-field').click();
+    await expect(page2.getByTestId('field-author')).toHaveValue('张三');
+    await expect(page2.getByTestId('field-item')).toContainText('备份测试，含逗号');
+    expect(await storedPhotoHashes(page2)).toEqual([sha256(photo('site-a.jpg'))]);
+  } finally {
+    await other.close();
+    rmSync(fresh, { recursive: true, force: true });
+  }
 });

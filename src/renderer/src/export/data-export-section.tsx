@@ -130,7 +130,13 @@ export function DataExportSection({
           : projectsExport(projects, format, stampOnly);
       const name = `outu-${layer}-${stamp()}.${format}`;
       const result = await save(data, name, format);
-      return result.saved ? (result.path ?? name) : null;
+      if (!result.saved) return null;
+      // GeoJSON and KML carry the stamp inside; a CSV stays a plain table (it re-imports as is) with a sidecar.
+      if (format === 'csv') {
+        const sidecar = { ...stampOnly, layer, rows: layer === 'facilities' ? facilities.length : projects.length };
+        await save(`${JSON.stringify(sidecar, null, 2)}\n`, sidecarFileName(name), 'json');
+      }
+      return result.path ?? name;
     });
 
   const formats: LayerFormat[] = ['geojson', 'csv', 'kml'];

@@ -210,7 +210,11 @@ export function ExchangeSection({
           onClose={() => setConflicts(null)}
           onApply={(choices) =>
             void run(async () => {
-              await resolveConflicts(db, conflicts, choices, { author: field.author, label: t('change.resolve') });
+              const resolved = await resolveConflicts(db, conflicts, choices, {
+                author: field.author,
+                label: t('change.resolve'),
+              });
+              if (resolved.changed > 0) field.remember(resolved.txId, t('change.resolve'));
               setConflicts(null);
               await field.reload();
               setMessage(t('conflict.resolved', { n: choices.size }));

@@ -191,6 +191,11 @@ export function useField(db: OutuDb | null) {
     redo: redoLast,
     nextUndo: undoState.undo,
     nextRedo: undoState.redo,
+    /** Puts a write made outside `write` (e.g. a conflict choice) on the undo stack. */
+    remember: (txId: string, label: string) => {
+      undo.current.push({ txId, label });
+      setUndoState({ undo: undo.current.peekUndo(), redo: undo.current.peekRedo() });
+    },
     clearUndo: () => {
       undo.current.clear();
       setUndoState({});

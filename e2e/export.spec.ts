@@ -32,11 +32,15 @@ async function setSheet(page: Page, o: RenderCase['options'], format: 'pdf' | 'p
   await page.getByTestId('export-format').selectOption(format);
 }
 
+/** Clicks an export button and returns the downloaded file; prints how long the export took (reported, not asserted). */
 async function download(page: Page, button: string, timeout = 120_000): Promise<Buffer> {
   const event = page.waitForEvent('download', { timeout });
+  const started = Date.now();
   await page.getByTestId(button).click();
   const file = await (await event).path();
-  return readFileSync(file);
+  const bytes = readFileSync(file);
+  console.log(`export ${button}: ${Date.now() - started} ms, ${(bytes.length / 1024).toFixed(0)} KiB`);
+  return bytes;
 }
 
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

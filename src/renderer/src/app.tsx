@@ -426,6 +426,15 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
 
   const detailOpen = view.detail !== null || selectedAnnotation !== null;
 
+  /** The bands of the run on the map, for the legend and the exported sheet's legend. */
+  const coverageBands = coverageOutput && {
+    thresholds:
+      coverageOutput.result.request.method === 'network'
+        ? coverageOutput.result.request.thresholdsMin
+        : coverageOutput.result.request.radiiM,
+    unit: coverageOutput.result.request.method === 'network' ? ('min' as const) : ('m' as const),
+  };
+
   // What an exported sheet or data file says about the run on the map.
   const runFacilityIds = new Set(coverageOutput?.result.request.facilities.map((f) => f.id) ?? []);
   const runSetIds = new Set(catalogue.facilities.filter((f) => runFacilityIds.has(f.id)).map((f) => f.setId));
@@ -565,15 +574,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   state={layerState}
                   onChange={changeLayerState}
                   onReset={() => changeLayerState(DEFAULT_LAYER_STATE)}
-                  coverage={
-                    coverageOutput && {
-                      thresholds:
-                        coverageOutput.result.request.method === 'network'
-                          ? coverageOutput.result.request.thresholdsMin
-                          : coverageOutput.result.request.radiiM,
-                      unit: coverageOutput.result.request.method === 'network' ? 'min' : 'm',
-                    }
-                  }
+                  coverage={coverageBands}
                 />
               )}
               {sidebarTab === 'projects' && (
@@ -858,16 +859,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
             platform={platform}
             layerState={layerState}
             run={sheetRun}
-            coverage={
-              coverageOutput && {
-                thresholds:
-                  coverageOutput.result.request.method === 'network'
-                    ? coverageOutput.result.request.thresholdsMin
-                    : coverageOutput.result.request.radiiM,
-                unit: coverageOutput.result.request.method === 'network' ? 'min' : 'm',
-                access: Boolean(coverageOutput.twoStep),
-              }
-            }
+            coverage={coverageBands && { ...coverageBands, access: Boolean(coverageOutput?.twoStep) }}
             presence={{
               annotationStatuses: new Set(field.snapshot.annotations.map((a) => a.body.status)),
               projectCategories: new Set(view.shownProjects.filter((p) => p.lon !== null).map((p) => p.category)),

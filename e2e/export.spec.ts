@@ -10,6 +10,8 @@ const UPDATE = process.env.OUTU_UPDATE_RENDER === '1';
 
 interface RenderCase {
   options: { paper: 'A4' | 'A3'; orientation: 'portrait' | 'landscape'; dpi: 150 | 300; scope: string; title: string };
+  /** The page's clock (ISO time): the sheet prints the date. */
+  date: string;
   /** Size the export is scaled down to before comparing (keeps the reference small and tolerant to anti-aliasing). */
   compareWidth: number;
   /** Mean absolute difference per channel (0–255) allowed, and share of pixels allowed to differ by > 48. */
@@ -83,6 +85,8 @@ test('the 1.5-hour preset exported as an A4 PDF and PNG; the PNG matches the com
 }) => {
   const caseDir = join(RENDER_DIR, 'rural-drive-90-a4-city');
   const spec = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as RenderCase;
+  // The sheet prints the date: fix the page's clock so the reference stays valid on any day.
+  await page.clock.setFixedTime(new Date(spec.date));
   await openApp(page);
   await runRuralPreset(page);
   await page.getByTestId('open-export').click();

@@ -15,7 +15,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { layoutSheet } from '../../src/core/sheet/sheet-layout';
 import { renderAtlasPdf, renderSheetPdf, type AtlasPage } from '../../src/core/sheet/sheet-pdf';
-import { PAPER_MM, SHEET_FONT_FILE, type SheetMapImage, type SheetSpec } from '../../src/core/sheet/sheet-spec';
+import { pageSizeMm, SHEET_FONT_FILE, type SheetMapImage, type SheetSpec } from '../../src/core/sheet/sheet-spec';
 import { sampleSpec } from '../../src/core/sheet/test-fixtures';
 import { syntheticMapPng, syntheticMapRgb } from '../../src/core/sheet/synthetic-png';
 import jpeg from 'jpeg-js';
@@ -55,8 +55,7 @@ export async function emptyPagesPdf(specs: readonly SheetSpec[], font: Uint8Arra
   doc.registerFontkit(fontkit);
   const embedded = await doc.embedFont(font, { subset: true });
   for (const spec of specs) {
-    const paper = PAPER_MM[spec.paper];
-    const [w, h] = spec.orientation === 'portrait' ? [paper.w, paper.h] : [paper.h, paper.w];
+    const { w, h } = pageSizeMm(spec.paper, spec.orientation);
     const page = doc.addPage([w * MM_TO_PT, h * MM_TO_PT]);
     page.drawText(spec.title, { x: 30, y: h * MM_TO_PT - 50, size: 18, font: embedded });
   }

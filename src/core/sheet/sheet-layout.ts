@@ -14,7 +14,7 @@
  * The caller renders the map image at `mapPixels` (map box at the sheet's DPI), so it is never upscaled.
  */
 import { niceScaleBar, type ScaleBar } from './scale-bar';
-import { PAPER_MM, type SheetSpec } from './sheet-spec';
+import { pageSizeMm, type SheetSpec } from './sheet-spec';
 
 export interface RectMm {
   x: number;
@@ -333,8 +333,7 @@ function layoutPortraitBody(spec: SheetSpec, m: Metrics, body: RectMm): BodyPart
 
 export function layoutSheet(spec: SheetSpec): SheetLayout {
   const m = metrics(spec);
-  const paper = PAPER_MM[spec.paper];
-  const pageMm = spec.orientation === 'portrait' ? { w: paper.w, h: paper.h } : { w: paper.h, h: paper.w };
+  const pageMm = pageSizeMm(spec.paper, spec.orientation);
   const inner = rect(m.margin, m.margin, pageMm.w - 2 * m.margin, pageMm.h - 2 * m.margin);
   const bottom = inner.y + inner.h;
 

@@ -13,6 +13,12 @@ export const PAPER_MM: Readonly<Record<Paper, { readonly w: number; readonly h: 
   A3: { w: 297, h: 420 },
 };
 
+/** Page size in millimetres for a paper and orientation. */
+export function pageSizeMm(paper: Paper, orientation: Orientation): { w: number; h: number } {
+  const { w, h } = PAPER_MM[paper];
+  return orientation === 'portrait' ? { w, h } : { w: h, h: w };
+}
+
 export type SwatchKind = 'fill' | 'line' | 'hatch' | 'circle';
 
 export interface LegendSwatch {

@@ -50,8 +50,7 @@ import { WhatIfMarkers } from './map/what-if-markers';
 import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
 import { showCoverage, showSitingSites } from './map/coverage-layers';
-import { loadCounties } from './catalogue/facility-import';
-import { bbox as turfBbox } from '@turf/turf';
+import { countyBounds } from './catalogue/facility-import';
 import { applyPositionCorrections } from '../../core/projects/apply-positions';
 import type { AnnotationBody } from '../../shared/field';
 import { useField } from './field/use-field';
@@ -301,9 +300,8 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   };
 
   const zoomToCounty = async (adcode: number) => {
-    const counties = await loadCounties(platform.dataBaseUrl);
-    const feature = counties.features.find((f) => f.properties?.['adcode'] === adcode);
-    if (feature && controller) controller.fitBounds(turfBbox(feature) as [number, number, number, number]);
+    const bounds = await countyBounds(platform.dataBaseUrl, adcode);
+    if (bounds && controller) controller.fitBounds(bounds);
   };
 
   const selectedAnnotation = field.snapshot.annotations.find((a) => a.id === selectedAnnotationId) ?? null;
@@ -386,7 +384,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     correctingSeq === null ? null : (catalogue.projects.find((p) => p.seq === correctingSeq) ?? null);
   const fieldMap = useFieldMap(controller, {
     annotations: field.snapshot.annotations,
-    photos: field.snapshot.photos,
+    photoCounts: field.photoCounts,
     selected: selectedAnnotation,
     onSelect: selectAnnotation,
     onMoveSelected: (lon, lat) => {

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { bbox as turfBbox } from '@turf/turf';
 import { buildFacilities, type BuildResult } from '../../../core/import/build-facilities';
 import type { ColumnMapping } from '../../../core/import/guess-columns';
 import type { ImportTable } from '../../../core/import/import-table';
@@ -15,6 +16,15 @@ export function loadCounties(dataBaseUrl: string): Promise<FeatureCollection> {
     return r.json() as Promise<FeatureCollection>;
   });
   return counties;
+}
+
+/** WGS-84 bounding box of one county, for zooming the map or framing an exported sheet. */
+export async function countyBounds(
+  dataBaseUrl: string,
+  adcode: number,
+): Promise<[number, number, number, number] | null> {
+  const feature = (await loadCounties(dataBaseUrl)).features.find((f) => f.properties?.['adcode'] === adcode);
+  return feature ? (turfBbox(feature) as [number, number, number, number]) : null;
 }
 
 export function parseFile(name: string, bytes: Uint8Array): Promise<ParseFileResult> {

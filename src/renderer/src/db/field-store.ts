@@ -1,5 +1,6 @@
 import type { FieldBodies, FieldRecord, FieldRecordKind, FieldRecordOf } from '../../../shared/field';
 import { newRev, nextMeta } from '../../../core/field/rev';
+import { stableStringify } from '../../../core/util/stable-json';
 import type { BlobRow, ChangeOrigin, ChangeRow, OutuDb } from './outu-db';
 
 /** One edit of one record: its new body, or a deletion (the record stays as a tombstone). */
@@ -24,8 +25,9 @@ export interface WriteResult {
   changed: number;
 }
 
+/** Key order does not matter: a body read back from a package has canonical order, an edited one may not. */
 const sameRecordContent = (a: FieldRecord, body: unknown, deleted: boolean) =>
-  a.deleted === deleted && JSON.stringify(a.body) === JSON.stringify(body);
+  a.deleted === deleted && stableStringify(a.body) === stableStringify(body);
 
 /**
  * The one write path for field records. Every user action is one IndexedDB transaction that

@@ -1,6 +1,7 @@
 import { mergeWrites, planMerge, resolveConflict, type MergeConflict } from '../../../core/field/merge';
 import { PackageError } from '../../../core/field/package-error';
 import { readPackage, writePackage } from '../../../core/field/package';
+import { requiredBlobs } from '../../../core/field/package-write';
 import { newRev } from '../../../core/field/rev';
 import { fieldRecordKey, type FieldRecord } from '../../../shared/field';
 import { commitRecords, keysChangedLocallySince } from './field-store';
@@ -13,18 +14,15 @@ export interface PackageOrigin {
   now?: string;
 }
 
-/** The blobs the given records refer to (originals and thumbnails of photos that are not deleted). */
-async function blobsFor(db: OutuDb, records: readonly FieldRecord[]): Promise<Map<string, Uint8Array>> {
-  const wanted = new Set<string>();
-  for (const r of records) {
-    if (r.kind !== 'photo' || r.deleted) continue;
-    wanted.add(r.body.sha256);
-    if (r.body.thumbSha256) wanted.add(r.body.thumbSha256);
-  }
-  const rows = await db.blobs.bulkGet([...wanted]);
+async function blobBytes(rows: readonly (BlobRow | undefined)[]): Promise<Map<string, Uint8Array>> {
   const blobs = new Map<string, Uint8Array>();
   for (const row of rows) if (row) blobs.set(row.sha256, new Uint8Array(await row.blob.arrayBuffer()));
   return blobs;
+}
+
+/** The blobs the given records refer to (originals and thumbnails of photos that are not deleted). */
+async function blobsFor(db: OutuDb, records: readonly FieldRecord[]): Promise<Map<string, Uint8Array>> {
+  return blobBytes(await db.blobs.bulkGet([...new Set(records.flatMap(requiredBlobs))]));
 }
 
 /**
@@ -138,9 +136,7 @@ const BACKUP_TABLES = [
 /** The whole local database in one file. */
 export async function createBackup(db: OutuDb, origin: PackageOrigin): Promise<Uint8Array> {
   const records = await db.fieldRecords.toArray();
-  const blobs = new Map<string, Uint8Array>();
-  const rows = await db.blobs.toArray();
-  for (const row of rows) blobs.set(row.sha256, new Uint8Array(await row.blob.arrayBuffer()));
+  const blobs = await blobBytes(await db.blobs.toArray());
   const tables: Record<string, unknown[]> = {};
   for (const name of BACKUP_TABLES) tables[name] = await db.table(name).toArray();
   return writePackage({

@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
-import { bbox as turfBbox } from '@turf/turf';
 import type * as maplibregl from 'maplibre-gl';
 import type { Orientation, Paper, SheetDpi } from '../../../core/sheet/sheet-spec';
 import { COUNTIES } from '../../../shared/counties';
 import type { DataManifest } from '../../../shared/data-contract';
-import { loadCounties } from '../catalogue/facility-import';
+import { countyBounds } from '../catalogue/facility-import';
 import { useI18n } from '../i18n/i18n-context';
 import type { LayerState } from '../map/layer-state';
 import { CITY_BOUNDS } from '../map/map-controller';
@@ -70,11 +69,10 @@ export function ExportDialog({
   const specFor = (title: string, only?: number) =>
     buildSheetSpec({ ...options, title }, legend, run, manifest, t, language, appVersion, today(), only);
 
-  const countyBounds = async (adcode: number): Promise<[number, number, number, number]> => {
-    const counties = await loadCounties(platform.dataBaseUrl);
-    const feature = counties.features.find((f) => f.properties?.['adcode'] === adcode);
-    if (!feature) throw new Error(`county ${adcode}`);
-    return turfBbox(feature) as [number, number, number, number];
+  const boundsOf = async (adcode: number): Promise<[number, number, number, number]> => {
+    const bounds = await countyBounds(platform.dataBaseUrl, adcode);
+    if (!bounds) throw new Error(`county ${adcode}`);
+    return bounds;
   };
   const countyName = (adcode: number) => {
     const county = COUNTIES.find((c) => c.adcode === adcode);
@@ -91,7 +89,7 @@ export function ExportDialog({
     if (result.saved) setMessage({ kind: 'ok', text: t('export.saved', { path: result.path ?? name }) });
   };
 
-  const run1 = async (what: 'sheet' | 'atlas', task: (controller: AbortController) => Promise<void>) => {
+  const runExport = async (what: 'sheet' | 'atlas', task: (controller: AbortController) => Promise<void>) => {
     const controller = new AbortController();
     setBusy({ what, done: 0, total: 1, controller });
     setMessage(null);
@@ -112,11 +110,11 @@ export function ExportDialog({
   };
 
   const exportMap = () =>
-    run1('sheet', async (controller) => {
+    runExport('sheet', async (controller) => {
       const extent: MapExtent =
         scope === 'view'
           ? { kind: 'view' }
-          : { kind: 'bounds', bounds: scope === 'city' ? CITY_BOUNDS : await countyBounds(scope) };
+          : { kind: 'bounds', bounds: scope === 'city' ? CITY_BOUNDS : await boundsOf(scope) };
       const title = typeof scope === 'number' ? `${options.title} · ${countyName(scope)}` : options.title;
       const bytes = await exportSheet(
         map,
@@ -131,14 +129,14 @@ export function ExportDialog({
     });
 
   const exportAtlasPdf = () =>
-    run1('atlas', async (controller) => {
+    runExport('atlas', async (controller) => {
       const pages: AtlasPageRequest[] = [
         { spec: specFor(`${options.title} · ${t('row.total')}`), extent: { kind: 'bounds', bounds: CITY_BOUNDS } },
       ];
       for (const county of COUNTIES)
         pages.push({
           spec: specFor(`${options.title} · ${countyName(county.adcode)}`, county.adcode),
-          extent: { kind: 'bounds', bounds: await countyBounds(county.adcode) },
+          extent: { kind: 'bounds', bounds: await boundsOf(county.adcode) },
         });
       const bytes = await exportAtlas(map, pages, platform.dataBaseUrl, options.title, {
         signal: controller.signal,

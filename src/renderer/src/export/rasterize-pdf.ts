@@ -1,11 +1,10 @@
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { PAPER_MM, type SheetSpec } from '../../../core/sheet/sheet-spec';
+import { pageSizeMm, type SheetSpec } from '../../../core/sheet/sheet-spec';
 
 /** Pixel size of a sheet at its DPI: A4 portrait at 300 DPI is 2480 × 3508. */
 export function sheetPixels(spec: Pick<SheetSpec, 'paper' | 'orientation' | 'dpi'>): { width: number; height: number } {
-  const { w, h } = PAPER_MM[spec.paper];
-  const [mmW, mmH] = spec.orientation === 'portrait' ? [w, h] : [h, w];
-  return { width: Math.round((mmW / 25.4) * spec.dpi), height: Math.round((mmH / 25.4) * spec.dpi) };
+  const { w, h } = pageSizeMm(spec.paper, spec.orientation);
+  return { width: Math.round((w / 25.4) * spec.dpi), height: Math.round((h / 25.4) * spec.dpi) };
 }
 
 /**

@@ -1,8 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import { MOUNTAIN_HATCH_IMAGE } from '../map/layer-types';
-import { hatchPattern, hexToRgb } from '../map/hatch-pattern';
-import { CJK_FONT_FAMILY } from '../map/map-controller';
-import { MAP_COLORS } from '../map/map-colors';
+import { addMountainHatch, CJK_FONT_FAMILY } from '../map/map-controller';
 
 /** What to show: the main map's view as it is, or a fitted extent (a county, the whole city). */
 export type MapExtent = { kind: 'view' } | { kind: 'bounds'; bounds: [number, number, number, number] };
@@ -79,7 +76,7 @@ export async function renderMapImage(source: maplibregl.Map, request: MapImageRe
     maxZoom: 18,
     ...camera,
   });
-  map.addImage(MOUNTAIN_HATCH_IMAGE, hatchPattern(16, hexToRgb(MAP_COLORS.mountainHatch)), { pixelRatio: 2 });
+  addMountainHatch(map);
   try {
     await new Promise<void>((resolve, reject) => {
       const onAbort = () => reject(abortError());

@@ -29,9 +29,6 @@ export function FieldPanel({
   const [statusFilter, setStatusFilter] = useState<FieldStatus | 'all'>('all');
   if (!field.available) return <p className="warning">{t('field.noDb')}</p>;
 
-  const photoCount = new Map<string, number>();
-  for (const p of field.snapshot.photos)
-    photoCount.set(p.body.annotationId, (photoCount.get(p.body.annotationId) ?? 0) + 1);
   const shown = field.snapshot.annotations.filter((a) => statusFilter === 'all' || a.body.status === statusFilter);
   const authorValue = authorDraft ?? field.author;
   const noAuthor = field.author.trim() === '';
@@ -114,7 +111,9 @@ export function FieldPanel({
                 <span className="field-item-title">{a.body.title}</span>
                 <span className="muted">
                   {t(`fieldStatus.${a.body.status}`)}
-                  {photoCount.get(a.id) ? ` · ${t('field.photoCount', { n: photoCount.get(a.id)! })}` : ''}
+                  {field.photoCounts.get(a.id)
+                    ? ` · ${t('field.photoCount', { n: field.photoCounts.get(a.id)! })}`
+                    : ''}
                 </span>
               </button>
             </li>

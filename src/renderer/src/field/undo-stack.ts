@@ -40,9 +40,4 @@ export class UndoStack {
     const entry = this.undone.pop();
     if (entry) this.done.push({ txId: redoTx, label: entry.label });
   }
-
-  clear(): void {
-    this.done = [];
-    this.undone = [];
-  }
 }

@@ -13,7 +13,7 @@ export function useFieldMap(
   controller: MapController | null,
   options: {
     annotations: readonly FieldRecordOf<'annotation'>[];
-    photos: readonly FieldRecordOf<'photo'>[];
+    photoCounts: ReadonlyMap<string, number>;
     selected: FieldRecordOf<'annotation'> | null;
     onSelect: (id: string) => void;
     onMoveSelected: (lon: number, lat: number) => void;
@@ -23,15 +23,11 @@ export function useFieldMap(
     correctingFrom: [number, number] | 'centre' | null;
   },
 ) {
-  const { annotations, photos, selected, placing, correctingFrom } = options;
+  const { annotations, photoCounts, selected, placing, correctingFrom } = options;
   const handlers = useRef(options);
   handlers.current = options;
 
-  const collection = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const p of photos) counts.set(p.body.annotationId, (counts.get(p.body.annotationId) ?? 0) + 1);
-    return annotationCollection(annotations, counts);
-  }, [annotations, photos]);
+  const collection = useMemo(() => annotationCollection(annotations, photoCounts), [annotations, photoCounts]);
 
   useEffect(() => {
     controller?.whenStyleReady(() => showAnnotations(controller.map, collection));

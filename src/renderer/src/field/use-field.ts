@@ -29,7 +29,7 @@ async function loadSnapshot(db: OutuDb): Promise<FieldSnapshot> {
   return { annotations, photos, progress, positions };
 }
 
-export const newRecordId = () => crypto.randomUUID();
+const newRecordId = () => crypto.randomUUID();
 
 /**
  * Field records as the UI sees them, and every action on them. Each action is one call of the
@@ -38,7 +38,6 @@ export const newRecordId = () => crypto.randomUUID();
 export function useField(db: OutuDb | null) {
   const [snapshot, setSnapshot] = useState<FieldSnapshot>(EMPTY);
   const [author, setAuthorState] = useState('');
-  const [ready, setReady] = useState(false);
   const undo = useRef(new UndoStack());
   const [undoState, setUndoState] = useState<{ undo?: UndoEntry; redo?: UndoEntry }>({});
 
@@ -55,7 +54,6 @@ export function useField(db: OutuDb | null) {
       if (cancelled) return;
       setSnapshot(next);
       setAuthorState(typeof row?.value === 'string' ? row.value : '');
-      setReady(true);
     }, console.error);
     return () => {
       cancelled = true;
@@ -180,9 +178,16 @@ export function useField(db: OutuDb | null) {
     [write, find, snapshot.photos, snapshot.positions],
   );
 
+  /** Photos per annotation id, for the list and the map. */
+  const photoCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const p of snapshot.photos) counts.set(p.body.annotationId, (counts.get(p.body.annotationId) ?? 0) + 1);
+    return counts;
+  }, [snapshot.photos]);
+
   return {
     available: db !== null,
-    ready,
+    photoCounts,
     snapshot,
     author,
     setAuthor,
@@ -195,10 +200,6 @@ export function useField(db: OutuDb | null) {
     remember: (txId: string, label: string) => {
       undo.current.push({ txId, label });
       setUndoState({ undo: undo.current.peekUndo(), redo: undo.current.peekRedo() });
-    },
-    clearUndo: () => {
-      undo.current.clear();
-      setUndoState({});
     },
     ...actions,
   };

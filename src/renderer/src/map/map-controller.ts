@@ -29,6 +29,12 @@ export interface MapControllerOptions {
 
 let protocolAdded = false;
 
+/** The hatch of the mountain counties is an image, not part of the style: every map adds it. */
+export function addMountainHatch(map: maplibregl.Map): void {
+  if (map.hasImage(MOUNTAIN_HATCH_IMAGE)) return;
+  map.addImage(MOUNTAIN_HATCH_IMAGE, hatchPattern(16, hexToRgb(MAP_COLORS.mountainHatch)), { pixelRatio: 2 });
+}
+
 /** Owns the MapLibre map: React components talk to the map only through this class. */
 export class MapController {
   readonly map: maplibregl.Map;
@@ -59,9 +65,9 @@ export class MapController {
       this.styleReady = true;
     });
     // Added before any tile is parsed: a tile laid out while the pattern is missing stays unpatterned.
-    this.addPatternImages();
+    addMountainHatch(this.map);
     this.map.on('styleimagemissing', (event: { id: string }) => {
-      if (event.id === MOUNTAIN_HATCH_IMAGE) this.addPatternImages();
+      if (event.id === MOUNTAIN_HATCH_IMAGE) addMountainHatch(this.map);
     });
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-left');
@@ -79,11 +85,6 @@ export class MapController {
   whenStyleReady(task: () => void): void {
     if (this.styleReady) task();
     else this.map.once('load', task);
-  }
-
-  private addPatternImages(): void {
-    if (this.map.hasImage(MOUNTAIN_HATCH_IMAGE)) return;
-    this.map.addImage(MOUNTAIN_HATCH_IMAGE, hatchPattern(16, hexToRgb(MAP_COLORS.mountainHatch)), { pixelRatio: 2 });
   }
 
   /** Applies visibility, opacity and order without rebuilding the style. */

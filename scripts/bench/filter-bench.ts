@@ -5,7 +5,7 @@
 import { filterFacilities, type FacilityFilter } from '../../src/core/geo/filter-facilities';
 import { COUNTIES, MOUNTAIN_ADCODES } from '../../src/shared/counties';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, type Facility } from '../../src/shared/facilities';
-import { seededRandom } from '../data-build/samples-build';
+import { seededRandom } from '../../src/core/util/seeded-random';
 import { defineBench } from './bench-types';
 
 export interface FilterContext {

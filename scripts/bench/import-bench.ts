@@ -15,7 +15,7 @@ import { importSetIdentity } from '../../src/core/import/sha256';
 import { DATA_FILES } from '../../src/shared/data-contract';
 import type { Facility } from '../../src/shared/facilities';
 import { DEFAULT_OUT_DIR } from '../data-build/paths';
-import { seededRandom } from '../data-build/samples-build';
+import { seededRandom } from '../../src/core/util/seeded-random';
 import { defineBench } from './bench-types';
 
 export interface ImportContext {

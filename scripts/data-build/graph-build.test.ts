@@ -5,13 +5,8 @@ import type { Feature } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROAD_CLASSES } from '../../src/shared/data-contract';
 import { decodeRoutingGraph, edgeEndpoints } from '../../src/core/routing/graph';
-import {
-  ROUTING_GRAPH_FILE,
-  ROUTING_GRAPH_INFO_FILE,
-  buildGraphFromRoads,
-  buildRoutingGraph,
-  haversineM,
-} from './graph-build';
+import { ROUTING_GRAPH_FILE, ROUTING_GRAPH_INFO_FILE, buildGraphFromRoads, buildRoutingGraph } from './graph-build';
+import { greatCircleM } from '../../src/core/equity/geo';
 import { DEFAULT_OUT_DIR } from './paths';
 
 function line(name: string, coords: [number, number][]): Feature {
@@ -134,9 +129,9 @@ describe('buildGraphFromRoads', () => {
       'named',
       'unnamed',
     ]);
-    const want = haversineM(120.6, 28, 120.61, 28.005) + haversineM(120.61, 28.005, 120.62, 28);
+    const want = greatCircleM(120.6, 28, 120.61, 28.005) + greatCircleM(120.61, 28.005, 120.62, 28);
     expect(graph.lengthM[0]).toBeCloseTo(want, 2);
-    expect(haversineM(120, 28, 120, 29)).toBeCloseTo(111_195, 0);
+    expect(greatCircleM(120, 28, 120, 29)).toBeCloseTo(111_195, 0);
   });
 
   it('adds degree-2 nodes at existing vertices so ordinary roads have no piece much over densifyM', () => {
@@ -147,7 +142,7 @@ describe('buildGraphFromRoads', () => {
     expect(ordinary.stats.densifyNodes).toBe(4);
     const lengths = Array.from(ordinary.graph.lengthM);
     expect(Math.max(...lengths)).toBeLessThan(450);
-    expect(lengths.reduce((s, l) => s + l, 0)).toBeCloseTo(18 * haversineM(120, 28, 120, 28.001), 1);
+    expect(lengths.reduce((s, l) => s + l, 0)).toBeCloseTo(18 * greatCircleM(120, 28, 120, 28.001), 1);
     // Expressways are never cut between junctions.
     expect(buildGraphFromRoads([line('沈海高速', coords)], 500).graph.edgeCount).toBe(1);
     // A single long segment cannot be cut (no vertex to cut at).

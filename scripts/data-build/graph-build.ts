@@ -41,6 +41,8 @@ import {
   type RoutingGraph,
 } from '../../src/core/routing/graph';
 import { PROJECTION_LAT } from '../../src/core/routing/nearest-node';
+import { greatCircleM } from '../../src/core/equity/geo';
+import { EARTH_RADIUS_M } from '../../src/core/population/projection';
 import { edgeSeconds } from '../../src/core/routing/profiles';
 import { serializeJson } from './geojson-io';
 import { classifyRoad } from './road-classify';
@@ -48,18 +50,10 @@ import { SOURCES_DIR, sourcePath } from './source-files';
 
 export { ROUTING_GRAPH_FILE, ROUTING_GRAPH_INFO_FILE };
 
-export const EARTH_RADIUS_M = 6_371_008.8;
 /** Target maximum spacing of nodes along non-expressway roads, metres (0 = junctions only). */
 export const DENSIFY_M = 500;
 
 const RAD = Math.PI / 180;
-
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export interface RoadGraphStats {
   features: number;
@@ -200,7 +194,7 @@ export function buildGraphFromRoads(features: readonly Feature[], densifyM = DEN
       const b = vids[i] ?? 0;
       cum[i] =
         (cum[i - 1] ?? 0) +
-        haversineM(
+        greatCircleM(
           (lonMicro[a] ?? 0) / 1e6,
           (latMicro[a] ?? 0) / 1e6,
           (lonMicro[b] ?? 0) / 1e6,

@@ -9,17 +9,7 @@ import {
   writeVarint,
   type Entry,
 } from './pmtiles-directory';
-
-/** Deterministic PRNG (mulberry32) so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../src/core/util/seeded-random';
 
 /** Sorted random entries; some contiguous, some pointing back (deduped), some runs. */
 function randomEntries(n: number, seed: number): Entry[] {

@@ -13,6 +13,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { createCountyLocator, type CountyLocator } from '../../src/core/geo/county-locator';
 import { COUNTIES } from '../../src/shared/counties';
 import { DATA_FILES } from '../../src/shared/data-contract';
+import { seededRandom } from '../../src/core/util/seeded-random';
 import type { Facility, FacilityCategory } from '../../src/shared/facilities';
 import { readFeatureCollection, serializeFeatureCollection } from './geojson-io';
 import { sourcePath } from './source-files';
@@ -88,10 +89,6 @@ export const SAMPLE_SPECS: readonly CategorySpec[] = [
 export function sampleFileName(category: FacilityCategory): string {
   return `${SAMPLES_DIR}/sample-${category}.csv`;
 }
-
-import { seededRandom } from '../../src/core/util/seeded-random';
-
-export { seededRandom };
 
 function seedOf(text: string): number {
   let h = 2166136261;

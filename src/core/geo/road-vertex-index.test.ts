@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as prng } from '../util/seeded-random';
 import { buildRoadVertexIndex, lineVertices } from './road-vertex-index';
-
-/** Deterministic pseudo-random numbers (mulberry32) so failures are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bruteMetres(flat: number[], lon: number, lat: number): number {
   const kx = Math.cos((28 * Math.PI) / 180);

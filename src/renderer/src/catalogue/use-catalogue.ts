@@ -4,7 +4,7 @@ import { DATA_FILES, type DataManifest } from '../../../shared/data-contract';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
 import {
   countyCentreFacilities,
-  COUNTY_CENTRES_SET_ID,
+  countyCentresSet,
   deleteFacilitySet,
   loadCatalogue,
   projectRowsFromGeoJson,
@@ -47,15 +47,7 @@ export function useCatalogue(db: OutuDb | null, dataBaseUrl: string, manifest: D
         return loadCatalogue(db);
       }
       const facilities = countyCentreFacilities(centres);
-      const set: FacilitySet = {
-        id: COUNTY_CENTRES_SET_ID,
-        name: COUNTY_CENTRES_SET_ID,
-        kind: 'county-centres',
-        isSample: false,
-        sourceCrs: 'wgs84',
-        createdAt: new Date(0).toISOString(),
-        count: facilities.length,
-      };
+      const set = countyCentresSet(facilities.length, fileVersion(manifest, DATA_FILES.countyCentres));
       return { projects: projectRowsFromGeoJson(projects), facilitySets: [set], facilities };
     })().then(
       (next) => {

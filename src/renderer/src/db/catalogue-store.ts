@@ -31,12 +31,9 @@ export async function seedProjects(db: OutuDb, collection: FeatureCollection, ve
   return true;
 }
 
-/** The 12 county public service centres: real points (county seats), replaced per data version. */
-export async function seedCountyCentres(db: OutuDb, collection: FeatureCollection, version: string): Promise<boolean> {
-  const existing = await db.facilitySets.get(COUNTY_CENTRES_SET_ID);
-  if (existing && existing.sourceHash === version) return false;
-  const facilities = countyCentreFacilities(collection);
-  const set: FacilitySet = {
+/** The set record of the 12 county public service centres, stored or in memory alike. */
+export function countyCentresSet(count: number, version: string): FacilitySet {
+  return {
     id: COUNTY_CENTRES_SET_ID,
     name: COUNTY_CENTRES_SET_ID,
     kind: 'county-centres',
@@ -45,9 +42,16 @@ export async function seedCountyCentres(db: OutuDb, collection: FeatureCollectio
     sourceHash: version,
     sourceCrs: 'wgs84',
     createdAt: new Date(0).toISOString(),
-    count: facilities.length,
+    count,
   };
-  await replaceFacilitySet(db, set, facilities);
+}
+
+/** The 12 county public service centres: real points (county seats), replaced per data version. */
+export async function seedCountyCentres(db: OutuDb, collection: FeatureCollection, version: string): Promise<boolean> {
+  const existing = await db.facilitySets.get(COUNTY_CENTRES_SET_ID);
+  if (existing && existing.sourceHash === version) return false;
+  const facilities = countyCentreFacilities(collection);
+  await replaceFacilitySet(db, countyCentresSet(facilities.length, version), facilities);
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { CoverageMethod, TravelProfile } from '../../../shared/coverage';
 import type { FacilityCategory } from '../../../shared/facilities';
-import type { MessageKey } from '../i18n/messages-zh';
+import type { MessageKey } from '../i18n/translate';
 
 export interface CoveragePreset {
   id: 'fitness-walk-10' | 'fitness-walk-15' | 'community-15' | 'rural-drive-90' | 'radius-1km';

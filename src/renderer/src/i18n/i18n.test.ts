@@ -1,37 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messagesEn } from './messages-en';
-import { messagesZh, type MessageKey } from './messages-zh';
-import { translate } from './translate';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('message catalogues', () => {
-  it('have exactly the same keys in both languages', () => {
-    expect(Object.keys(messagesEn).sort()).toEqual(Object.keys(messagesZh).sort());
-  });
-
-  it('have no empty message and the same placeholders in both languages', () => {
-    for (const key of Object.keys(messagesZh) as MessageKey[]) {
-      expect(messagesZh[key].trim(), key).not.toBe('');
-      expect(messagesEn[key].trim(), key).not.toBe('');
-      expect(placeholders(messagesEn[key]), key).toEqual(placeholders(messagesZh[key]));
-    }
-  });
-
-  it('are actually translated: the Chinese catalogue is Chinese', () => {
-    const chinese = Object.values(messagesZh).filter((m) => /[\u4e00-\u9fff]/.test(m));
-    // Only brand names and coordinate-system names may stay Latin in Chinese.
-    expect(chinese.length / Object.keys(messagesZh).length).toBeGreaterThan(0.85);
-  });
-
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('zh', 'about.version', { version: '1.2.3' })).toBe('版本 1.2.3');
-    expect(translate('en', 'about.version', { version: '1.2.3' })).toBe('Version 1.2.3');
-    expect(translate('en', 'about.version', {})).toBe('Version {version}');
-  });
-});
+// The catalogue itself (keys, placeholders) is tested in src/shared/i18n/catalogue.test.ts.
 
 describe('no hard-coded UI strings', () => {
   const rendererRoot = join(__dirname, '..');

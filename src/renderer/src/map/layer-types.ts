@@ -1,5 +1,5 @@
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { MessageKey } from '../i18n/messages-zh';
+import type { MessageKey } from '../i18n/translate';
 
 export const SOURCE_IDS = {
   basemap: 'basemap',

@@ -6,7 +6,7 @@ import { BAND_COLORS } from '../map/coverage-layers';
 import { FIELD_STATUSES } from '../../../shared/field';
 import { FIELD_STATUS_COLORS } from '../map/field-layers';
 import { useI18n } from '../i18n/i18n-context';
-import type { MessageKey } from '../i18n/messages-zh';
+import type { MessageKey } from '../i18n/translate';
 import type { LayerGroupId } from '../map/layer-types';
 import type { LayerState } from '../map/layer-state';
 import { MAP_COLORS as C } from '../map/map-colors';

@@ -1,4 +1,8 @@
-/** The message catalogue, 简体中文 (default). Every UI string lives here and in messages-en.ts. */
+/**
+ * The message catalogue, 简体中文 (default). Every UI string, every sentence the CLI prints and
+ * every text core writes into an exported file lives here and in messages-en.ts; core itself
+ * returns codes.
+ */
 export const messagesZh = {
   'app.title': '瓯图 OuTu',
   'app.subtitle': '温州公共服务空间分析（离线）',

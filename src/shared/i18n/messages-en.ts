@@ -1,7 +1,11 @@
 import type { MessageKey } from './messages-zh';
 
-/** English catalogue: must have exactly the keys of messages-zh.ts (checked by a test). */
-export const messagesEn: Record<MessageKey, string> = {
+/**
+ * English catalogue. `satisfies` makes a key missing here, or one messages-zh.ts does not have, a
+ * compile error; the type check at the end says the same about the inferred key set, and
+ * catalogue.test.ts checks placeholders.
+ */
+export const messagesEn = {
   'app.title': 'OuTu 瓯图',
   'app.subtitle': 'Wenzhou public-service access (offline)',
   'app.loading': 'Loading map data…',
@@ -652,4 +656,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'sheet.provPopImported': 'Population: imported file {name}',
   'sheet.provSamples': 'Note: the facilities include sample data (randomly generated, not real)',
   'sheet.provMadeWith': 'Made with OuTu {version}; for internal analysis, no map approval number',
-};
+} as const satisfies Record<MessageKey, string>;
+
+// Compiles only while both catalogues have exactly the same keys, in both directions.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type CatalogueKeysMatch = Holds<SameKeys<keyof typeof messagesEn, MessageKey>>;

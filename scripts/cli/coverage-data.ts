@@ -13,6 +13,7 @@ import { guessPopulationColumns, importPopulationTable } from '../../src/core/po
 import type { PopulationGrid } from '../../src/shared/coverage';
 import { decodeRoutingGraph } from '../../src/core/routing/graph';
 import { DATA_FILES, type DataManifest } from '../../src/shared/data-contract';
+import { translateMessage } from '../../src/shared/i18n/message';
 import { COORDINATE_SYSTEMS, type CoordinateSystem, type Facility } from '../../src/shared/facilities';
 import { DOMParser } from '@xmldom/xmldom';
 import { DEFAULT_OUT_DIR } from '../data-build/paths';
@@ -60,7 +61,10 @@ export async function loadFacilities(
     throw new UsageError(`cannot read --facilities ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = await parseFacilityFile(path, bytes, { xmlParser: new DOMParser() });
-  if (!parsed.ok) throw new Error(`${path}: ${parsed.error.message.en} (${parsed.error.message.zh})`);
+  if (!parsed.ok)
+    throw new Error(
+      `${path}: ${translateMessage('en', parsed.error.message)} (${translateMessage('zh', parsed.error.message)})`,
+    );
   const mapping = guessColumns(parsed.table).complete;
   if (!mapping) throw new Error(`${path}: could not find name / longitude / latitude columns`);
   const { setId } = await importSetIdentity(bytes);
@@ -74,10 +78,10 @@ export async function loadFacilities(
   if (!built.ok) {
     const first = built.errors
       .slice(0, 5)
-      .map((e) => `row ${e.row} ${e.column} "${e.value}": ${e.message.en}`)
+      .map((e) => `row ${e.row} ${e.column} "${e.value}": ${translateMessage('en', e.message)}`)
       .join('; ');
     throw new Error(
-      `${path}: ${built.errors.length} rows rejected (nothing used). ${built.hint?.message.en ?? ''} ${first}`,
+      `${path}: ${built.errors.length} rows rejected (nothing used). ${built.hint ? translateMessage('en', built.hint.message) : ''} ${first}`,
     );
   }
   return { facilities: built.facilities, source: path };
@@ -92,7 +96,7 @@ export async function loadPopulation(
   const file = resolve(path);
   const bytes = new Uint8Array(readFileSync(file));
   const parsed = await parseFacilityFile(file, bytes, { xmlParser: new DOMParser() });
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message.en}`);
+  if (!parsed.ok) throw new Error(`${file}: ${translateMessage('en', parsed.error.message)}`);
   const mapping = guessPopulationColumns(parsed.table);
   if (!mapping.lon || !mapping.lat || !mapping.count)
     throw new Error(`${file}: no longitude / latitude / population column among ${parsed.table.columns.join(', ')}`);

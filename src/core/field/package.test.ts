@@ -1,6 +1,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fieldRecordKey, type FieldRecord } from '../../shared/field';
+import { translateMessage } from '../../shared/i18n/message';
+import type { Language } from '../../shared/i18n/translate';
 import { sha256Hex } from '../import/sha256';
 import {
   PackageError,
@@ -58,6 +60,11 @@ async function expectCode(promise: Promise<unknown>, code: PackageErrorCode): Pr
   expect(error).toBeInstanceOf(PackageError);
   expect((error as PackageError).code).toBe(code);
   return error as PackageError;
+}
+
+/** What the UI shows for the error: its message looked up in the shared catalogue. */
+function shown(error: PackageError, language: Language): string {
+  return translateMessage(language, packageErrorMessage(error));
 }
 
 type Manifest = { files: Record<string, { sha256: string; bytes: number }>; [key: string]: unknown };
@@ -242,8 +249,8 @@ describe('readPackage rejects damaged, edited and foreign files', () => {
   it('reports the version of a newer format', async () => {
     const bytes = await repack(await writePackage(await fixture()), (_f, m) => (m.formatVersion = 3));
     const error = await expectCode(readPackage(bytes), 'newer-format');
-    expect(packageErrorMessage(error, 'zh')).toContain('3');
-    expect(packageErrorMessage(error, 'en')).toMatch(/format version 3 .* newer OuTu/);
+    expect(shown(error, 'zh')).toContain('3');
+    expect(shown(error, 'en')).toMatch(/format version 3 .* newer OuTu/);
   });
 
   it('rejects a manifest whose listed hash or size was edited', async () => {
@@ -314,7 +321,7 @@ describe('readPackage rejects damaged, edited and foreign files', () => {
     });
     const error = await expectCode(readPackage(bytes), 'invalid-record');
     expect(error.params).toMatchObject({ id: 'g1', detail: 'body.percent must be a number from 0 to 100' });
-    expect(packageErrorMessage(error, 'en')).toMatch(/Record \d+ in the package \(g1\) is invalid/);
+    expect(shown(error, 'en')).toMatch(/Record \d+ in the package \(g1\) is invalid/);
   });
 
   it('rejects a geometry that disagrees with the body', async () => {
@@ -380,10 +387,10 @@ describe('writePackage refuses what readPackage would reject', () => {
 });
 
 describe('packageErrorMessage', () => {
-  it('gives Chinese and English with parameters filled in', () => {
+  it('names the catalogue text and its parameters, which fill in Chinese and English', () => {
     const error = new PackageError('file-missing', { path: 'records.geojson' });
-    expect(packageErrorMessage(error, 'zh')).toBe('数据包缺少文件 records.geojson，可能不完整。');
-    expect(packageErrorMessage(error, 'en')).toBe('The package lacks the file records.geojson; it may be incomplete.');
+    expect(shown(error, 'zh')).toBe('数据包缺少文件 records.geojson，可能不完整。');
+    expect(shown(error, 'en')).toBe('The package lacks the file records.geojson; it may be incomplete.');
     expect(error.message).toContain('records.geojson');
     expect(error.name).toBe('PackageError');
   });

@@ -9,13 +9,7 @@
  */
 export { writePackage, type PackageInput } from './package-write';
 export { readPackage, type PackageContents } from './package-read';
-export {
-  PackageError,
-  packageErrorMessage,
-  packageErrorText,
-  type PackageErrorCode,
-  type PackageErrorParams,
-} from './package-error';
+export { PackageError, packageErrorMessage, type PackageErrorCode, type PackageErrorParams } from './package-error';
 export {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,

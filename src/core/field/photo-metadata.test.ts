@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translateMessage } from '../../shared/i18n/message';
 import {
   PhotoError,
   exifDateTime,
@@ -115,8 +116,11 @@ describe('readPhotoMetadata rejections', () => {
     const error = await photoError(readPhotoMetadata(bytesOf('name,lon,lat\n'), 'sites.jpg'));
     expect(error.code).toBe('not-an-image');
     expect(error.fileName).toBe('sites.jpg');
-    expect(error.text).toEqual(photoErrorMessage('not-an-image'));
-    expect(error.text.zh).toMatch(/不是图片/);
+    expect(error.reason).toEqual(photoErrorMessage('not-an-image'));
+    expect(translateMessage('zh', error.reason)).toMatch(/不是图片/);
+    expect(translateMessage('en', error.reason)).toBe(
+      'Not an image file. Choose a JPEG, PNG, WebP, HEIC or GIF photo.',
+    );
     expect(error.message).toContain('sites.jpg');
     expect(error.name).toBe('PhotoError');
   });

@@ -7,7 +7,7 @@
  * Damaged or missing metadata is never an error: the fields are just null.
  */
 import { parse as parseExif } from 'exifr/dist/lite.esm.mjs';
-import type { Bilingual } from '../import/messages';
+import type { Message } from '../../shared/i18n/message';
 
 export interface PhotoMetadata {
   /** Sniffed from the bytes, e.g. 'image/jpeg'. */
@@ -23,35 +23,23 @@ export interface PhotoMetadata {
 
 export type PhotoErrorCode = 'empty-file' | 'not-an-image' | 'unsupported-format';
 
-const MESSAGES: Record<PhotoErrorCode, Bilingual> = {
-  'empty-file': { zh: '文件是空的。', en: 'The file is empty.' },
-  'not-an-image': {
-    zh: '不是图片文件。请选择 JPEG、PNG、WebP、HEIC 或 GIF 格式的照片。',
-    en: 'Not an image file. Choose a JPEG, PNG, WebP, HEIC or GIF photo.',
-  },
-  'unsupported-format': {
-    zh: '不支持该图片格式。请选择 JPEG、PNG、WebP、HEIC 或 GIF 格式的照片。',
-    en: 'This image format is not supported. Choose a JPEG, PNG, WebP, HEIC or GIF photo.',
-  },
-};
-
-export function photoErrorMessage(code: PhotoErrorCode): Bilingual {
-  return MESSAGES[code];
+/** The catalogue text (`photoError.<code>`) the UI shows for a rejected photo. */
+export function photoErrorMessage(code: PhotoErrorCode): Message {
+  return { key: `photoError.${code}` };
 }
 
-/** A file that cannot be attached as a photo. `text` is for the UI; `message` is for logs. */
+/** A file that cannot be attached as a photo. `reason` is for the UI; `message` is for logs. */
 export class PhotoError extends Error {
   readonly code: PhotoErrorCode;
   readonly fileName: string;
-  readonly text: Bilingual;
+  readonly reason: Message;
 
   constructor(code: PhotoErrorCode, fileName: string) {
-    const text = photoErrorMessage(code);
-    super(`${fileName}: ${text.en}`);
+    super(`${fileName}: ${code}`);
     this.name = 'PhotoError';
     this.code = code;
     this.fileName = fileName;
-    this.text = text;
+    this.reason = photoErrorMessage(code);
   }
 }
 

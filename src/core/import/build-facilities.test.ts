@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { translateMessage } from '../../shared/i18n/message';
 import { createCountyLocator } from '../geo/county-locator';
 import { buildFacilities, type BuildInput } from './build-facilities';
 import { fromWgs84 } from './convert-crs';
@@ -76,7 +77,11 @@ describe('buildFacilities', () => {
       [7, 6, '名称', '', 'name-required'],
       [7, 6, '床位', '-6', 'negative-number'],
     ]);
-    expect(result.errors[0]?.message).toEqual({ zh: '不是数字。', en: 'Not a number.' });
+    const reason = result.errors[0]?.message;
+    expect(reason && [translateMessage('zh', reason), translateMessage('en', reason)]).toEqual([
+      '不是数字。',
+      'Not a number.',
+    ]);
   });
 
   it('converts GCJ-02 and BD-09 input to WGS-84', () => {

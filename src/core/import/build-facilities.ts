@@ -5,19 +5,20 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { CoordinateSystem, Facility, FacilityCapacity, FacilityCategory } from '../../shared/facilities';
+import type { Message } from '../../shared/i18n/message';
 import { createCountyLocator, type CountyLocator } from '../geo/county-locator';
 import { readRow, type BuildContext, type RowError, type RowWarning } from './build-row';
 import { detectFileHint } from './file-hint';
 import type { ColumnMapping } from './guess-columns';
 import { guessCategory, guessStatus } from './guess-values';
 import type { ImportTable } from './import-table';
-import { fileHintMessage, type Bilingual, type FileHintCode, type RowErrorCode } from './messages';
+import { fileHintMessage, type FileHintCode, type RowErrorCode } from './messages';
 
 export type { RowError, RowIssue, RowWarning } from './build-row';
 
 export interface FileHint {
   code: FileHintCode;
-  message: Bilingual;
+  message: Message;
   /** Rows whose point is outside Wenzhou, of `pointRows` rows with numeric coordinates. */
   affectedRows: number;
   pointRows: number;

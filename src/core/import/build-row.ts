@@ -9,12 +9,13 @@ import type {
   FacilityCategory,
   FacilityStatus,
 } from '../../shared/facilities';
+import type { Message } from '../../shared/i18n/message';
 import type { CountyLocator } from '../geo/county-locator';
 import { inWenzhouBox } from '../geo/wenzhou-area';
 import { toWgs84 } from './convert-crs';
 import type { ValueGuess } from './guess-values';
 import type { ImportTable } from './import-table';
-import { rowErrorMessage, rowWarningMessage, type Bilingual, type RowErrorCode, type RowWarningCode } from './messages';
+import { rowErrorMessage, rowWarningMessage, type RowErrorCode, type RowWarningCode } from './messages';
 import { parseCoordinate, parseQuantity } from './parse-number';
 import { rowKey } from './row-key';
 
@@ -26,7 +27,7 @@ export interface RowIssue<C extends string> {
   column: string;
   value: string;
   code: C;
-  message: Bilingual;
+  message: Message;
 }
 export type RowError = RowIssue<RowErrorCode>;
 export type RowWarning = RowIssue<RowWarningCode>;
@@ -63,13 +64,7 @@ function cellOf(ctx: BuildContext, i: number, index: number): string {
   return index >= 0 ? (ctx.table.rows[i]?.[index] ?? '').trim() : '';
 }
 
-function issue<C extends string>(
-  ctx: BuildContext,
-  i: number,
-  code: C,
-  index: number,
-  message: Bilingual,
-): RowIssue<C> {
+function issue<C extends string>(ctx: BuildContext, i: number, code: C, index: number, message: Message): RowIssue<C> {
   return {
     row: ctx.table.sourceRowNumbers[i] ?? i + 1,
     dataRow: i + 1,

@@ -29,4 +29,4 @@ export {
   type RowIssue,
   type RowWarning,
 } from './build-facilities';
-export { rowPlace, type Bilingual, type FileHintCode, type RowErrorCode, type RowWarningCode } from './messages';
+export type { FileHintCode, RowErrorCode, RowWarningCode } from './messages';

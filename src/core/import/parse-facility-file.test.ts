@@ -2,6 +2,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { translateMessage } from '../../shared/i18n/message';
 import { parseFacilityFile } from './parse-facility-file';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -51,7 +52,7 @@ describe('parseFacilityFile', () => {
     for (const [name, bytes, code] of cases) {
       const result = await parseFacilityFile(name, bytes, deps);
       expect(result, name).toMatchObject({ ok: false, error: { code } });
-      if (!result.ok) expect(result.error.message.zh.length, name).toBeGreaterThan(0);
+      if (!result.ok) expect(translateMessage('zh', result.error.message).length, name).toBeGreaterThan(0);
     }
   });
 

@@ -656,6 +656,174 @@ export const messagesEn = {
   'sheet.provPopImported': 'Population: imported file {name}',
   'sheet.provSamples': 'Note: the facilities include sample data (randomly generated, not real)',
   'sheet.provMadeWith': 'Made with OuTu {version}; for internal analysis, no map approval number',
+
+  // Core codes (issue 11): texts of the codes core returns and of the files core writes; each key ends in the code.
+  // Facility import (core/import): file errors, row errors and warnings, file hints; keys are core codes.
+  'import.file.empty-file': 'The file is empty.',
+  'import.file.binary-file': 'Unrecognised file: not a text, Excel, GeoJSON or KML file.',
+  'import.file.legacy-xls':
+    'Old Excel files (.xls) are not supported. Save as .xlsx or CSV (UTF-8) in Excel and import that.',
+  'import.file.bad-xlsx': 'The Excel file is damaged or not in .xlsx format and cannot be opened.',
+  'import.file.no-worksheet': 'The chosen worksheet was not found.',
+  'import.file.invalid-json': 'The file is not valid JSON.',
+  'import.file.not-geojson': 'The JSON file is not GeoJSON.',
+  'import.file.projected-crs':
+    'The GeoJSON uses projected coordinates (metres); convert it to longitude/latitude (WGS-84) first.',
+  'import.file.invalid-xml': 'The KML file is not valid XML; it may be damaged.',
+  'import.file.not-kml': 'The XML file is not KML.',
+  'import.file.no-xml-parser': 'KML cannot be read here (no XML parser available).',
+  'import.file.csv-quotes': 'Unbalanced quotes in the CSV file; it may be truncated or damaged.',
+  'import.file.no-header': 'No header row was found.',
+  'import.file.no-rows': 'The file has a header but no data rows.',
+  'import.file.unreadable': 'The file could not be read.',
+  'import.rowError.name-required': 'The name is empty.',
+  'import.rowError.coordinate-required': 'The coordinate is empty.',
+  'import.rowError.not-a-number': 'Not a number.',
+  'import.rowError.decimal-comma': 'A comma in a coordinate is ambiguous; use a decimal point (e.g. 120.65).',
+  'import.rowError.out-of-range': 'Outside the longitude/latitude range (longitude −180 to 180, latitude −90 to 90).',
+  'import.rowError.outside-wenzhou': 'The point is outside Wenzhou (longitude 119.3–121.6, latitude 26.8–28.9).',
+  'import.rowError.negative-number': 'Must not be negative.',
+  'import.rowError.no-geometry': 'The feature has no geometry (no point).',
+  'import.rowError.not-a-point':
+    'The feature is not a point. Facilities must be points; convert lines or polygons to points in a GIS first.',
+  'import.rowError.multi-point': 'The multipoint has several points; split it into one point per facility.',
+  'import.rowWarning.unknown-category': 'Unknown category; recorded as “other”.',
+  'import.rowWarning.unknown-status': 'Unknown status; recorded as “existing”.',
+  'import.rowWarning.duplicate-id': 'The ID repeats an earlier row; a suffix was added to keep IDs unique.',
+  'import.rowWarning.nearest-county':
+    'The point lies just outside the county boundaries (sea or border); assigned to the nearest county within 2 km.',
+  'import.rowWarning.no-county': 'The point is not within 2 km of any county; it is left out of county statistics.',
+  'import.hint.lat-lon-swapped':
+    'Most points are outside Wenzhou. Longitude and latitude look swapped: swap the longitude and latitude columns.',
+  'import.hint.projected-metres':
+    'Most coordinates are projected metres (e.g. CGCS2000 Gauss-Krüger or Baidu/Web Mercator), not longitude/latitude. Convert them to longitude/latitude first.',
+  'import.hint.not-in-wenzhou':
+    'Most points are outside Wenzhou. Check the chosen longitude and latitude columns and the coordinate system.',
+
+  // Field photos and packages (core/field): PhotoErrorCode and PackageErrorCode.
+  'photoError.empty-file': 'The file is empty.',
+  'photoError.not-an-image': 'Not an image file. Choose a JPEG, PNG, WebP, HEIC or GIF photo.',
+  'photoError.unsupported-format': 'This image format is not supported. Choose a JPEG, PNG, WebP, HEIC or GIF photo.',
+  'packageError.not-a-zip': 'The chosen file is not an OuTu package (not a zip file).',
+  'packageError.damaged':
+    'The package is damaged or incomplete (perhaps the copy did not finish). Export or copy it again.',
+  'packageError.no-manifest': 'The package has no manifest.json; it is not an OuTu package.',
+  'packageError.manifest-not-json': 'The package’s manifest.json is not valid JSON; the file is damaged.',
+  'packageError.not-outu-package': 'This zip file is not an OuTu package.',
+  'packageError.manifest-invalid': 'The package manifest (manifest.json) is incomplete or wrong.',
+  'packageError.newer-format':
+    'The package has format version {version} and was exported by a newer OuTu. Update OuTu before importing it.',
+  'packageError.file-missing': 'The package lacks the file {path}; it may be incomplete.',
+  'packageError.file-mismatch':
+    'The file {path} does not match the package manifest (damaged or modified); it is not imported, to be safe.',
+  'packageError.unexpected-file':
+    'The package holds a file not listed in its manifest, {path}; it may have been modified.',
+  'packageError.blob-name-mismatch': 'The photo file {path} in the package does not match its name; it is damaged.',
+  'packageError.missing-blob': 'The image file of photo record {id} is not in the package.',
+  'packageError.records-invalid':
+    'The records file in the package (records.geojson) is damaged or not in the expected format.',
+  'packageError.invalid-record': 'Record {index} in the package ({id}) is invalid and cannot be imported.',
+  'packageError.duplicate-record': 'The record {key} appears more than once in the package; the package is faulty.',
+  'packageError.count-mismatch': 'The number of records does not match the package manifest; it may be incomplete.',
+  'packageError.table-invalid': 'The table {name} in the backup is damaged or not in the expected format.',
+
+  // Project data check (core/projects/data-check.ts): findings, with the figures as parameters.
+  'check.field.count': 'project count',
+  'check.field.investmentTotal': 'total investment (100 M CNY)',
+  'check.field.investmentPlan': '14th-FYP investment (100 M CNY)',
+  'check.missing.investment': 'total and 2021–2025 investment',
+  'check.missing.investmentTotal': 'total investment',
+  'check.missing.investmentPlan': '2021–2025 investment',
+  'check.issue.blank': 'blank',
+  'check.issue.whatCategory': 'Category {category}',
+  'check.issue.whatAll': 'All projects',
+  'check.issue.difference': ' (difference {difference})',
+  'check.issue.mismatch':
+    '{what}, {field}: the rows add up to {computed}, the summary table says {summary}{difference}.',
+  'check.issue.summaryPlanExceedsTotal':
+    'In the summary table, category {category} plans {plan} for 2021–2025, more than its total investment of {total} (by {excess}); a five-year share cannot exceed the total.',
+  'check.issue.categoryPlanExceedsTotal':
+    "Category {category}: the rows' 2021–2025 investment ({plan}) exceeds their total ({total}).",
+  'check.issue.summarySumMismatch':
+    "The summary table's category rows add up to {computed} ({field}), not its grand total {summary}.",
+  'check.issue.uncostedCategory':
+    'Category {category}: neither the summary table nor any of its {count} projects gives an investment figure ({written}); the category adds nothing to the totals.',
+  'check.issue.duplicateProject':
+    '"{name}" is listed twice: no. {firstSeq} under {firstCategory} (total {firstTotal}, 2021–2025 {firstPlan}) and no. {seq} under {category} (total {total}, 2021–2025 {plan}); sums over the rows count it twice.',
+  'check.issue.rowPlanExceedsTotal': 'No. {seq} "{name}": 2021–2025 investment {plan} exceeds its total {total}.',
+  'check.issue.rowMissingInvestment': 'No. {seq} "{name}" gives no {what} ({written}); it adds nothing to the sums.',
+  'check.issue.rowMissingLocation': 'No. {seq} "{name}" gives no site (建设地点: {written}).',
+  'check.issue.rowMalformedPeriod':
+    'No. {seq} "{name}": period written as "{period}", not "start-end" or a single year.',
+
+  // Coverage exports (core/export): texts core writes into CSV/XLSX/GeoJSON files, passed in as a Translator.
+  'exportFile.meta.app': 'App',
+  'exportFile.meta.appVersion': 'App version',
+  'exportFile.meta.exportedAt': 'Exported at',
+  'exportFile.meta.run': 'Run',
+  'exportFile.meta.dataVersion': 'Data version',
+  'exportFile.meta.method': 'Method',
+  'exportFile.meta.profile': 'Travel profile',
+  'exportFile.meta.thresholds': 'Thresholds',
+  'exportFile.meta.bandRule': 'Band rule',
+  'exportFile.meta.speeds': 'Speeds',
+  'exportFile.meta.facilities': 'Facilities',
+  'exportFile.meta.facilitySets': 'Facility sets',
+  'exportFile.meta.populationSource': 'Population source',
+  'exportFile.meta.populationNote': 'Population note',
+  'exportFile.meta.roadNetwork': 'Road network',
+  'exportFile.meta.counties': 'County boundaries',
+  'exportFile.meta.item': 'Item',
+  'exportFile.meta.value': 'Value',
+  'exportFile.stats.county': 'County',
+  'exportFile.stats.adcode': 'Adcode',
+  'exportFile.stats.population': 'Population',
+  'exportFile.stats.covered': 'Covered',
+  'exportFile.stats.coveredPct': 'Covered %',
+  'exportFile.stats.meanMin': 'Mean min',
+  'exportFile.stats.meanM': 'Mean m',
+  'exportFile.stats.medianMin': 'Median min',
+  'exportFile.stats.medianM': 'Median m',
+  'exportFile.stats.p90Min': 'P90 min',
+  'exportFile.stats.p90M': 'P90 m',
+  'exportFile.stats.mountainCounty': 'Mountain county',
+  'exportFile.stats.band.min': '{from}–{to} min population',
+  'exportFile.stats.band.m': '{from}–{to} m population',
+  'exportFile.stats.beyond.min': 'Beyond {last} min or unreachable',
+  'exportFile.stats.beyond.m': 'Beyond {last} m or unreachable',
+  'exportFile.stats.group.mountain': 'Five mountain counties',
+  'exportFile.stats.group.other': 'Other counties',
+  'exportFile.stats.group.total': 'Whole city',
+  'exportFile.sheet.stats': 'Coverage',
+  'exportFile.sheet.metadata': 'Metadata',
+  'exportFile.yes': 'yes',
+  'exportFile.no': 'no',
+  'exportFile.unknown': 'unknown',
+  'exportFile.unit.min': 'min',
+  'exportFile.unit.m': 'm',
+  'exportFile.population.modelled':
+    "Modelled, not a census grid: each county's official 2021 year-end resident population (Wenzhou Statistics Bureau) spread over 250 m cells in proportion to road length; county totals are exact, the distribution within a county is an estimate.",
+  'exportFile.population.imported':
+    'Population imported by the user (points or cells aggregated to the 250 m grid), replacing the modelled population.',
+  'exportFile.populationSource.modelled': 'modelled',
+  'exportFile.populationSource.imported': 'imported',
+  'exportFile.method.network': 'Travel time on roads (network)',
+  'exportFile.method.radius': 'Straight-line radius (radius)',
+  'exportFile.profile.walk': 'Walking (walk)',
+  'exportFile.profile.bike': 'Cycling (bike)',
+  'exportFile.profile.drive': 'Driving (drive)',
+  'exportFile.roadClass.expressway': 'expressway',
+  'exportFile.roadClass.arterial': 'national road / arterial',
+  'exportFile.roadClass.provincial': 'provincial road',
+  'exportFile.roadClass.named': 'other named road',
+  'exportFile.roadClass.unnamed': 'unnamed road',
+  'exportFile.speeds': '{speeds} km/h; access legs (facility or cell to the nearest road) {access} km/h',
+  'exportFile.speeds.separator': ', ',
+  'exportFile.speeds.notAllowed': 'not allowed',
+  'exportFile.speeds.notUsed': 'not used: the radius method measures straight-line distance',
+  'exportFile.facilitySets.separator': '; ',
+  'exportFile.bandRule':
+    'bands are [0, t1), [t1, t2) …, the last one including its upper limit; ≤ {last} {unit} counts as covered, beyond or unreachable as not covered',
 } as const satisfies Record<MessageKey, string>;
 
 // Compiles only while both catalogues have exactly the same keys, in both directions.

@@ -45,7 +45,7 @@ export function ImportDialog({
   onImported: (set: FacilitySet, facilities: Facility[]) => Promise<void>;
   onClose: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t, tMessage } = useI18n();
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -55,7 +55,6 @@ export function ImportDialog({
   const [setName, setSetName] = useState('');
   const [result, setResult] = useState<BuildResult | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const pick = (text: { zh: string; en: string }) => (language === 'zh' ? text.zh : text.en);
 
   const choose = async () => {
     const opened = await platform.openFile({
@@ -73,7 +72,7 @@ export function ImportDialog({
       const parsed = await parseFile(opened.name, opened.bytes);
       if (!parsed.ok) {
         setFile(null);
-        setFileError(t('import.fileError', { name: opened.name, reason: pick(parsed.error.message) }));
+        setFileError(t('import.fileError', { name: opened.name, reason: tMessage(parsed.error.message) }));
         return;
       }
       const { setId, sourceHash } = await importSetIdentity(opened.bytes);
@@ -274,15 +273,15 @@ export function ImportDialog({
               </button>
             )}
           </div>
-          {result && <CheckResult result={result} pick={pick} />}
+          {result && <CheckResult result={result} />}
         </>
       )}
     </Dialog>
   );
 }
 
-function CheckResult({ result, pick }: { result: BuildResult; pick: (text: { zh: string; en: string }) => string }) {
-  const { t } = useI18n();
+function CheckResult({ result }: { result: BuildResult }) {
+  const { t, tMessage } = useI18n();
   if (result.ok) {
     return (
       <div data-testid="import-ready">
@@ -293,7 +292,7 @@ function CheckResult({ result, pick }: { result: BuildResult; pick: (text: { zh:
             <ul>
               {result.warnings.slice(0, MAX_LISTED_ERRORS).map((w, i) => (
                 <li key={i}>
-                  {w.row} · {w.column} · {w.value} · {pick(w.message)}
+                  {w.row} · {w.column} · {w.value} · {tMessage(w.message)}
                 </li>
               ))}
             </ul>
@@ -305,7 +304,7 @@ function CheckResult({ result, pick }: { result: BuildResult; pick: (text: { zh:
   return (
     <div className="error-list" role="alert" data-testid="import-errors">
       <p>{t('import.errors', { count: result.errors.length + (result.hint ? 1 : 0) })}</p>
-      {result.hint && <p data-testid="import-hint">{pick(result.hint.message)}</p>}
+      {result.hint && <p data-testid="import-hint">{tMessage(result.hint.message)}</p>}
       {result.errors.length > 0 && (
         <table>
           <thead>
@@ -322,7 +321,7 @@ function CheckResult({ result, pick }: { result: BuildResult; pick: (text: { zh:
                 <td className="num">{e.row}</td>
                 <td>{e.column}</td>
                 <td>{e.value}</td>
-                <td>{pick(e.message)}</td>
+                <td>{tMessage(e.message)}</td>
               </tr>
             ))}
           </tbody>

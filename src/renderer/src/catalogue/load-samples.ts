@@ -1,5 +1,6 @@
 import { guessColumns } from '../../../core/import/guess-columns';
 import { DATA_FILES } from '../../../shared/data-contract';
+import { translateMessage } from '../i18n/translate';
 import {
   FACILITY_CATEGORIES,
   type Facility,
@@ -22,7 +23,7 @@ export async function loadSampleSets(dataBaseUrl: string): Promise<{ set: Facili
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const parsed = await parseFile(file, bytes);
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message.en}`);
+    if (!parsed.ok) throw new Error(`${file}: ${translateMessage('en', parsed.error.message)}`);
     const mapping = guessColumns(parsed.table).complete;
     if (!mapping) throw new Error(`${file}: name/longitude/latitude columns not found`);
     const setId = `sample-${category}`;

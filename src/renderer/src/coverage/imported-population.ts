@@ -4,6 +4,7 @@ import { encodePopulationGrid } from '../../../core/population/grid-codec';
 import { guessPopulationColumns, importPopulationTable } from '../../../core/population/population-import';
 import type { CoordinateSystem } from '../../../shared/facilities';
 import type { OutuDb } from '../db/outu-db';
+import { translateMessage } from '../i18n/translate';
 import { parseFile } from '../catalogue/facility-import';
 
 /** A population grid the user imported, kept in settings so it survives restarts. */
@@ -43,7 +44,7 @@ export async function importPopulationFile(
   counties: FeatureCollection,
 ): Promise<PopulationImportOutcome> {
   const parsed = await parseFile(name, bytes);
-  if (!parsed.ok) return { ok: false, reason: 'unreadable', detail: parsed.error.message.zh };
+  if (!parsed.ok) return { ok: false, reason: 'unreadable', detail: translateMessage('zh', parsed.error.message) };
   const mapping = guessPopulationColumns(parsed.table);
   if (!mapping.lon || !mapping.lat || !mapping.count)
     return { ok: false, reason: 'columns', columns: parsed.table.columns };

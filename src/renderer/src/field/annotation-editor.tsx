@@ -26,7 +26,7 @@ export function AnnotationEditor({
   onZoom: () => void;
   onMessage: (message: string) => void;
 }) {
-  const { t, language } = useI18n();
+  const { t, tMessage } = useI18n();
   const [draft, setDraft] = useState<AnnotationBody>(annotation.body);
   const photoInput = useRef<HTMLInputElement>(null);
   // A new revision (undo, move, merge) replaces the draft; typing in progress is on the same rev.
@@ -58,7 +58,7 @@ export function AnnotationEditor({
           .map(({ name, error }) =>
             t('photo.rejected', {
               name,
-              reason: error instanceof PhotoError ? error.text[language] : String(error),
+              reason: error instanceof PhotoError ? tMessage(error.reason) : String(error),
             }),
           )
           .join(' '),

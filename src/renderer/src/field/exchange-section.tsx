@@ -35,7 +35,7 @@ export function ExchangeSection({
   dataVersion: string;
   onError: (message: string) => void;
 }) {
-  const { t, language } = useI18n();
+  const { t, tMessage } = useI18n();
   const [since, setSince] = useState('');
   const [everything, setEverything] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -56,7 +56,7 @@ export function ExchangeSection({
   const origin = (): PackageOrigin => ({ author: field.author, appVersion, dataVersion });
   const explain = (error: unknown) =>
     error instanceof PackageError
-      ? packageErrorMessage(error, language)
+      ? tMessage(packageErrorMessage(error))
       : error instanceof Error
         ? error.message
         : String(error);

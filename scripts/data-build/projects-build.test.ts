@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTIES } from '../../src/shared/counties';
 import { DATA_FILES, type CountyFeatureProps } from '../../src/shared/data-contract';
+import { translateMessage } from '../../src/shared/i18n/message';
 import { PROJECT_CATEGORIES, type ProjectProps } from '../../src/shared/projects';
 import { parseSourceMd } from './attribution-parse';
 import { DEFAULT_OUT_DIR } from './paths';
@@ -381,7 +382,8 @@ describe('buildProjects: data check against the 分类汇总表', () => {
       ['malformed-value', '文化', '39', 'period', null, null, null],
       ['missing-value', '专项社会事务', '46', 'location', null, null, null],
     ]);
-    for (const i of built.checks.issues) expect(i.zh && i.en).toBeTruthy();
+    for (const i of built.checks.issues)
+      expect(translateMessage('zh', i.message) && translateMessage('en', i.message)).toBeTruthy();
   });
 
   it('writes the summary table as printed into project-summary.json', () => {

@@ -18,6 +18,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { checkProjectData, type ProjectDataCheck, type ProjectSummaryTable } from '../../src/core/projects/data-check';
 import { COUNTIES, type CountyInfo } from '../../src/shared/counties';
 import { DATA_FILES, type CountyFeatureProps } from '../../src/shared/data-contract';
+import { translateMessage } from '../../src/shared/i18n/message';
 import {
   PROJECT_CATEGORIES,
   type GeocodePrecision,
@@ -379,5 +380,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     `${out.features.length} projects → ${outDir}/${DATA_FILES.projects}; precision ${JSON.stringify([...by])}`,
   );
   console.log(`${out.checks.issues.length} data-check issues:`);
-  for (const i of out.checks.issues) console.log(`  [${i.kind}] ${i.zh}`);
+  for (const i of out.checks.issues) console.log(`  [${i.kind}] ${translateMessage('zh', i.message)}`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { translateMessage } from '../../shared/i18n/message';
 import { PROJECT_CATEGORIES, type ProjectCategory } from '../../shared/projects';
-import { checkProjectData, type ProjectCheckRow, type ProjectSummaryTable } from './data-check';
+import { checkProjectData, type ProjectCheckRow, type ProjectDataIssue, type ProjectSummaryTable } from './data-check';
 
 function row(seq: number, category: ProjectCategory, total: number | null, plan: number | null): ProjectCheckRow {
   return {
@@ -39,6 +40,10 @@ function summaryOf(rows: readonly ProjectCheckRow[]): ProjectSummaryTable {
   };
 }
 
+/** The finding as the UI shows it in Chinese / English. */
+const zh = (issue: ProjectDataIssue | undefined) => issue && translateMessage('zh', issue.message);
+const en = (issue: ProjectDataIssue | undefined) => issue && translateMessage('en', issue.message);
+
 const base = [row(1, '教育', 10.1, 5.2), row(2, '教育', 0.2, 0.1), row(3, '医疗', 3, 3)];
 
 describe('checkProjectData', () => {
@@ -63,7 +68,7 @@ describe('checkProjectData', () => {
       ['plan-mismatch', '教育', 5.36, 5.3, -0.06],
       ['plan-mismatch', null, 8.36, 8.3, -0.06],
     ]);
-    expect(issues[0]?.zh).toBe('教育类“十四五”投资（亿元）：各项目合计 5.3，汇总表为 5.36，相差 -0.06。');
+    expect(zh(issues[0])).toBe('教育类“十四五”投资（亿元）：各项目合计 5.3，汇总表为 5.36，相差 -0.06。');
   });
 
   it('reports count mismatches and a summary whose categories do not add up to its 汇总数', () => {
@@ -87,7 +92,7 @@ describe('checkProjectData', () => {
       ['plan-exceeds-total', '文化', [1], 10, 12, 2],
       ['plan-exceeds-total', '文化', [1], 10, 12, 2],
     ]);
-    expect(issues.map((i) => i.zh)).toEqual([
+    expect(issues.map(zh)).toEqual([
       '汇总表中文化类“十四五”计划投资 12 大于其总投资 10（多 2），五年计划投资不应超过项目总投资。',
       '文化类各项目“十四五”投资合计 12 大于总投资合计 10。',
       '序号1“项目1”的“十四五”投资 12 大于总投资 10。',
@@ -135,7 +140,7 @@ describe('checkProjectData', () => {
       ['missing-value', [1], 'location', '—'],
       ['malformed-value', [2], 'period', '2018-2021、'],
     ]);
-    expect(issues[1]?.en).toBe('No. 2 "项目2": period written as "2018-2021、", not "start-end" or a single year.');
+    expect(en(issues[1])).toBe('No. 2 "项目2": period written as "2018-2021、", not "start-end" or a single year.');
   });
 
   it('compares categories missing from the summary as mismatches, not crashes', () => {

@@ -2,8 +2,10 @@
  * Checks the plan's 重大项目表 against its own 重点项目分类汇总表: per-category counts and sums,
  * the grand totals, and every oddity the table itself contains (a project listed twice, a
  * category whose "十四五" figure exceeds its total, missing or malformed cells). Pure: the build
- * runs it on the parsed TSV, the app on projects.geojson + project-summary.json.
+ * runs it on the parsed TSV, the app on projects.geojson + project-summary.json. Each finding
+ * carries its sentence as a Message (catalogue keys `check.issue.*`) with the figures as parameters.
  */
+import type { Message } from '../../shared/i18n/message';
 import {
   PROJECT_CATEGORIES,
   type ProjectCategory,
@@ -98,8 +100,8 @@ export interface ProjectDataIssue {
   difference: number | null;
   /** The cell as written, for missing and malformed values. */
   written: string | null;
-  zh: string;
-  en: string;
+  /** The finding as a sentence, in the shared catalogue. */
+  message: Message;
 }
 
 export interface ProjectDataCheck {
@@ -146,27 +148,20 @@ function signed(value: number | null): string {
   return value > 0 ? `+${round(value)}` : String(round(value));
 }
 
-const FIELD_ZH: Record<'count' | 'investmentTotal' | 'investmentPlan', string> = {
-  count: '项目数',
-  investmentTotal: '总投资（亿元）',
-  investmentPlan: '“十四五”投资（亿元）',
-};
-const FIELD_EN: Record<'count' | 'investmentTotal' | 'investmentPlan', string> = {
-  count: 'project count',
-  investmentTotal: 'total investment (100 M CNY)',
-  investmentPlan: '14th-FYP investment (100 M CNY)',
-};
+/** A missing cell is named ("空" / "blank") rather than shown as nothing. */
+function writtenOrBlank(written: string | null): string | Message {
+  return written ?? { key: 'check.issue.blank' };
+}
+
 const MISMATCH_KIND = {
   count: 'count-mismatch',
   investmentTotal: 'total-mismatch',
   investmentPlan: 'plan-mismatch',
 } as const;
 
-function mismatchIssues(
-  checks: FigureChecks,
-  category: ProjectCategory | null,
-  what: { zh: string; en: string },
-): ProjectDataIssue[] {
+function mismatchIssues(checks: FigureChecks, category: ProjectCategory | null): ProjectDataIssue[] {
+  const what: Message =
+    category === null ? { key: 'check.issue.whatAll' } : { key: 'check.issue.whatCategory', params: { category } };
   const out: ProjectDataIssue[] = [];
   for (const field of ['count', 'investmentTotal', 'investmentPlan'] as const) {
     const c = checks[field];
@@ -180,12 +175,19 @@ function mismatchIssues(
       actual: c.computed,
       difference: c.difference,
       written: null,
-      zh: `${what.zh}${FIELD_ZH[field]}：各项目合计 ${fmt(c.computed)}，汇总表为 ${fmt(c.summary)}${
-        c.difference === null ? '' : `，相差 ${signed(c.difference)}`
-      }。`,
-      en: `${what.en}, ${FIELD_EN[field]}: the rows add up to ${fmt(c.computed)}, the summary table says ${fmt(
-        c.summary,
-      )}${c.difference === null ? '' : ` (difference ${signed(c.difference)})`}.`,
+      message: {
+        key: 'check.issue.mismatch',
+        params: {
+          what,
+          field: { key: `check.field.${field}` },
+          computed: fmt(c.computed),
+          summary: fmt(c.summary),
+          difference:
+            c.difference === null
+              ? ''
+              : { key: 'check.issue.difference', params: { difference: signed(c.difference) } },
+        },
+      },
     });
   }
   return out;
@@ -215,7 +217,7 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
 
   for (const c of categories) {
     const s = summary.categories.find((x) => x.category === c.category);
-    issues.push(...mismatchIssues(c, c.category, { zh: `${c.category}类`, en: `Category ${c.category}` }));
+    issues.push(...mismatchIssues(c, c.category));
     if (s && s.investmentTotal !== null && s.investmentPlan !== null) {
       if (s.investmentPlan > s.investmentTotal + PROJECT_CHECK_TOLERANCE) {
         issues.push({
@@ -227,12 +229,15 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
           actual: s.investmentPlan,
           difference: round(s.investmentPlan - s.investmentTotal),
           written: null,
-          zh: `汇总表中${c.category}类“十四五”计划投资 ${fmt(s.investmentPlan)} 大于其总投资 ${fmt(
-            s.investmentTotal,
-          )}（多 ${fmt(s.investmentPlan - s.investmentTotal)}），五年计划投资不应超过项目总投资。`,
-          en: `In the summary table, category ${c.category} plans ${fmt(s.investmentPlan)} for 2021–2025, more than its total investment of ${fmt(
-            s.investmentTotal,
-          )} (by ${fmt(s.investmentPlan - s.investmentTotal)}); a five-year share cannot exceed the total.`,
+          message: {
+            key: 'check.issue.summaryPlanExceedsTotal',
+            params: {
+              category: c.category,
+              plan: fmt(s.investmentPlan),
+              total: fmt(s.investmentTotal),
+              excess: fmt(s.investmentPlan - s.investmentTotal),
+            },
+          },
         });
       }
     }
@@ -248,14 +253,16 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
         actual: plan,
         difference: round(plan - total),
         written: null,
-        zh: `${c.category}类各项目“十四五”投资合计 ${fmt(plan)} 大于总投资合计 ${fmt(total)}。`,
-        en: `Category ${c.category}: the rows' 2021–2025 investment (${fmt(plan)}) exceeds their total (${fmt(total)}).`,
+        message: {
+          key: 'check.issue.categoryPlanExceedsTotal',
+          params: { category: c.category, plan: fmt(plan), total: fmt(total) },
+        },
       });
     }
   }
 
   const total = figures(rows, summary.total);
-  issues.push(...mismatchIssues(total, null, { zh: '全部项目', en: 'All projects' }));
+  issues.push(...mismatchIssues(total, null));
 
   // The summary table on its own: do its category rows add up to its 汇总数 row?
   const summaryRows = summary.categories;
@@ -276,10 +283,10 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
       actual: c.computed,
       difference: c.difference,
       written: null,
-      zh: `汇总表各类${FIELD_ZH[field]}之和为 ${fmt(c.computed)}，与其汇总数 ${fmt(c.summary)} 不符。`,
-      en: `The summary table's category rows add up to ${fmt(c.computed)} (${FIELD_EN[field]}), not its grand total ${fmt(
-        c.summary,
-      )}.`,
+      message: {
+        key: 'check.issue.summarySumMismatch',
+        params: { field: { key: `check.field.${field}` }, computed: fmt(c.computed), summary: fmt(c.summary) },
+      },
     });
   }
 
@@ -306,10 +313,10 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
         actual: null,
         difference: null,
         written,
-        zh: `${c.category}类：汇总表和全部 ${inCategory.length} 个项目均未列投资额（${written ?? '空'}），该类不计入投资合计。`,
-        en: `Category ${c.category}: neither the summary table nor any of its ${inCategory.length} projects gives an investment figure (${
-          written ?? 'blank'
-        }); the category adds nothing to the totals.`,
+        message: {
+          key: 'check.issue.uncostedCategory',
+          params: { category: c.category, count: inCategory.length, written: writtenOrBlank(written) },
+        },
       });
     }
   }
@@ -331,16 +338,20 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
             ? null
             : round(r.investmentPlan - first.investmentPlan),
         written: r.name,
-        zh: `“${r.name}”列了两次：${first.category}类序号${first.seq}（总投资 ${fmt(first.investmentTotal)}，“十四五” ${fmt(
-          first.investmentPlan,
-        )}）和${r.category}类序号${r.seq}（总投资 ${fmt(r.investmentTotal)}，“十四五” ${fmt(
-          r.investmentPlan,
-        )}）；按行合计时计算了两次。`,
-        en: `"${r.name}" is listed twice: no. ${first.seq} under ${first.category} (total ${fmt(
-          first.investmentTotal,
-        )}, 2021–2025 ${fmt(first.investmentPlan)}) and no. ${r.seq} under ${r.category} (total ${fmt(
-          r.investmentTotal,
-        )}, 2021–2025 ${fmt(r.investmentPlan)}); sums over the rows count it twice.`,
+        message: {
+          key: 'check.issue.duplicateProject',
+          params: {
+            name: r.name,
+            firstCategory: first.category,
+            firstSeq: first.seq,
+            firstTotal: fmt(first.investmentTotal),
+            firstPlan: fmt(first.investmentPlan),
+            category: r.category,
+            seq: r.seq,
+            total: fmt(r.investmentTotal),
+            plan: fmt(r.investmentPlan),
+          },
+        },
       });
     } else {
       firstByName.set(r.name, r);
@@ -357,10 +368,10 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
           actual: r.investmentPlan,
           difference: round(r.investmentPlan - r.investmentTotal),
           written: null,
-          zh: `序号${r.seq}“${r.name}”的“十四五”投资 ${fmt(r.investmentPlan)} 大于总投资 ${fmt(r.investmentTotal)}。`,
-          en: `No. ${r.seq} "${r.name}": 2021–2025 investment ${fmt(r.investmentPlan)} exceeds its total ${fmt(
-            r.investmentTotal,
-          )}.`,
+          message: {
+            key: 'check.issue.rowPlanExceedsTotal',
+            params: { seq: r.seq, name: r.name, plan: fmt(r.investmentPlan), total: fmt(r.investmentTotal) },
+          },
         });
       }
     }
@@ -373,12 +384,6 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
           ? 'investmentTotal'
           : 'investmentPlan';
       const written = (r.investmentTotal === null ? r.investmentTotalText : r.investmentPlanText) ?? null;
-      const whatZh = both ? '总投资和“十四五”投资' : r.investmentTotal === null ? '总投资' : '“十四五”投资';
-      const whatEn = both
-        ? 'total and 2021–2025 investment'
-        : r.investmentTotal === null
-          ? 'total investment'
-          : '2021–2025 investment';
       issues.push({
         kind: 'missing-value',
         category: r.category,
@@ -388,8 +393,15 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
         actual: null,
         difference: null,
         written,
-        zh: `序号${r.seq}“${r.name}”未列${whatZh}（${written ?? '空'}），不计入合计。`,
-        en: `No. ${r.seq} "${r.name}" gives no ${whatEn} (${written ?? 'blank'}); it adds nothing to the sums.`,
+        message: {
+          key: 'check.issue.rowMissingInvestment',
+          params: {
+            seq: r.seq,
+            name: r.name,
+            what: { key: `check.missing.${field}` },
+            written: writtenOrBlank(written),
+          },
+        },
       });
     }
 
@@ -403,8 +415,10 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
         actual: null,
         difference: null,
         written: r.location,
-        zh: `序号${r.seq}“${r.name}”未列建设地点（${r.location || '空'}）。`,
-        en: `No. ${r.seq} "${r.name}" gives no site (建设地点: ${r.location || 'blank'}).`,
+        message: {
+          key: 'check.issue.rowMissingLocation',
+          params: { seq: r.seq, name: r.name, written: writtenOrBlank(r.location || null) },
+        },
       });
     }
 
@@ -418,8 +432,10 @@ export function checkProjectData(projects: readonly ProjectCheckRow[], summary: 
         actual: null,
         difference: null,
         written: r.period,
-        zh: `序号${r.seq}“${r.name}”的项目期限写作“${r.period}”，不是“起年-止年”或单一年份。`,
-        en: `No. ${r.seq} "${r.name}": period written as "${r.period}", not "start-end" or a single year.`,
+        message: {
+          key: 'check.issue.rowMalformedPeriod',
+          params: { seq: r.seq, name: r.name, period: r.period },
+        },
       });
     }
   }

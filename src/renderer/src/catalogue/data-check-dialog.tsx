@@ -42,7 +42,7 @@ export function DataCheckDialog({
   projects: readonly ProjectRow[];
   onClose: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t, tMessage } = useI18n();
   const [summary, setSummary] = useState<ProjectSummaryTable | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -106,7 +106,7 @@ export function DataCheckDialog({
                 {issue.seqs.length > 0 && (
                   <span className="muted">{t('check.seqs', { seqs: issue.seqs.join('、') })} · </span>
                 )}
-                {language === 'zh' ? issue.zh : issue.en}
+                {tMessage(issue.message)}
               </li>
             ))}
           </ol>

@@ -7,12 +7,14 @@
  * decimal, minutes to one decimal, metres (radius method) to whole metres. Bands are the run's
  * bands ([0, t1), [t1, t2) … with the last one closed, see coverage/bands.ts) plus one column for
  * everyone beyond the last threshold or unable to reach any facility; the band columns add up to
- * the population column (up to rounding of fractional imported counts).
+ * the population column (up to rounding of fractional imported counts). Headers and group names
+ * come from the shared catalogue (`exportFile.stats.*`) through the caller's `Translator`.
  */
 import { countyByAdcode } from '../../shared/counties';
 import type { CoverageRequest, CoverageSummary, GroupStats } from '../../shared/coverage';
+import type { MessageKey, Translator } from '../../shared/i18n/translate';
 import type { CsvCell } from './csv';
-import { unitLabel, type ExportLanguage, type ThresholdUnit } from './run-metadata';
+import type { ExportLanguage, ThresholdUnit } from './run-metadata';
 
 export type StatsColumnKind = 'name' | 'code' | 'people' | 'percent' | 'time' | 'flag';
 export type StatsRowKind = 'county' | 'mountain' | 'other' | 'total';
@@ -41,32 +43,24 @@ export function runThresholds(request: Pick<CoverageRequest, 'method' | 'thresho
     : { thresholds: [...request.thresholdsMin], unit: 'min' };
 }
 
-/** Bilingual column header: "中文 (english)" for zh, "English" for en. */
-function heading(language: ExportLanguage, zh: string, en: string): string {
-  return language === 'zh' ? `${zh} (${en})` : en.charAt(0).toUpperCase() + en.slice(1);
-}
-
 /**
  * Labels of the bands (thresholds.length + 1 of them, the last one "beyond"), e.g.
  * "0–10 分钟人口 (0–10 min population)" … "15 分钟以上或不可达人口 (beyond 15 min or unreachable)".
  */
-export function bandColumnLabels(thresholds: readonly number[], unit: ThresholdUnit, language: ExportLanguage) {
-  const zhUnit = unitLabel(unit, 'zh');
-  const enUnit = unitLabel(unit, 'en');
+export function bandColumnLabels(
+  thresholds: readonly number[],
+  unit: ThresholdUnit,
+  language: ExportLanguage,
+  translate: Translator,
+) {
   const labels = thresholds.map((t, k) => {
     const from = k === 0 ? 0 : (thresholds[k - 1] as number);
-    return heading(language, `${from}–${t} ${zhUnit}人口`, `${from}–${t} ${enUnit} population`);
+    return translate(language, `exportFile.stats.band.${unit}`, { from, to: t });
   });
-  const last = thresholds[thresholds.length - 1];
-  labels.push(heading(language, `${last} ${zhUnit}以上或不可达人口`, `beyond ${last} ${enUnit} or unreachable`));
+  const last = thresholds[thresholds.length - 1] as number;
+  labels.push(translate(language, `exportFile.stats.beyond.${unit}`, { last }));
   return labels;
 }
-
-const GROUP_NAMES: Record<Exclude<StatsRowKind, 'county'>, Record<ExportLanguage, string>> = {
-  mountain: { zh: '山区五县', en: 'Five mountain counties' },
-  other: { zh: '其他县（市、区）', en: 'Other counties' },
-  total: { zh: '全市', en: 'Whole city' },
-};
 
 function round(value: number | null, digits: number): number | null {
   if (value === null || !Number.isFinite(value)) return null;
@@ -77,20 +71,22 @@ function round(value: number | null, digits: number): number | null {
 export function countyStatsTable(
   result: Pick<CoverageSummary, 'counties' | 'mountain' | 'other' | 'total'> & { request: CoverageRequest },
   language: ExportLanguage,
+  translate: Translator,
 ): StatsTable {
   const { thresholds, unit } = runThresholds(result.request);
   const min = unit === 'min';
+  const text = (key: MessageKey) => translate(language, key);
   const header = [
-    heading(language, '县（市、区）', 'county'),
-    heading(language, '行政区划代码', 'adcode'),
-    heading(language, '人口', 'population'),
-    heading(language, '覆盖人口', 'covered'),
-    heading(language, '覆盖率%', 'covered %'),
-    min ? heading(language, '平均分钟', 'mean min') : heading(language, '平均距离米', 'mean m'),
-    min ? heading(language, '中位分钟', 'median min') : heading(language, '中位距离米', 'median m'),
-    min ? heading(language, 'P90 分钟', 'p90 min') : heading(language, 'P90 距离米', 'p90 m'),
-    ...bandColumnLabels(thresholds, unit, language),
-    heading(language, '山区县', 'mountain county'),
+    text('exportFile.stats.county'),
+    text('exportFile.stats.adcode'),
+    text('exportFile.stats.population'),
+    text('exportFile.stats.covered'),
+    text('exportFile.stats.coveredPct'),
+    text(min ? 'exportFile.stats.meanMin' : 'exportFile.stats.meanM'),
+    text(min ? 'exportFile.stats.medianMin' : 'exportFile.stats.medianM'),
+    text(min ? 'exportFile.stats.p90Min' : 'exportFile.stats.p90M'),
+    ...bandColumnLabels(thresholds, unit, language, translate),
+    text('exportFile.stats.mountainCounty'),
   ];
   const columns: StatsColumnKind[] = [
     'name',
@@ -106,8 +102,8 @@ export function countyStatsTable(
     'flag',
   ];
   const timeDigits = min ? 1 : 0;
-  const yes = language === 'zh' ? '是' : 'yes';
-  const no = language === 'zh' ? '否' : 'no';
+  const yes = text('exportFile.yes');
+  const no = text('exportFile.no');
 
   const statsCells = (stats: GroupStats): CsvCell[] => {
     if (stats.bands.length !== thresholds.length + 1)
@@ -127,6 +123,7 @@ export function countyStatsTable(
 
   const rows: StatsTableRow[] = result.counties.map((county) => {
     const info = countyByAdcode(county.adcode);
+    // Place names are data: the Chinese name, or the English one the county table carries.
     const name = language === 'zh' ? county.name : (info?.nameEn ?? county.name);
     return {
       kind: 'county',
@@ -138,10 +135,18 @@ export function countyStatsTable(
     {
       kind: 'mountain',
       mountain: true,
-      cells: [GROUP_NAMES.mountain[language], null, ...statsCells(result.mountain), yes],
+      cells: [text('exportFile.stats.group.mountain'), null, ...statsCells(result.mountain), yes],
     },
-    { kind: 'other', mountain: false, cells: [GROUP_NAMES.other[language], null, ...statsCells(result.other), no] },
-    { kind: 'total', mountain: false, cells: [GROUP_NAMES.total[language], null, ...statsCells(result.total), null] },
+    {
+      kind: 'other',
+      mountain: false,
+      cells: [text('exportFile.stats.group.other'), null, ...statsCells(result.other), no],
+    },
+    {
+      kind: 'total',
+      mountain: false,
+      cells: [text('exportFile.stats.group.total'), null, ...statsCells(result.total), null],
+    },
   );
   return { header, columns, unit, rows };
 }

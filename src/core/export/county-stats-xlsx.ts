@@ -11,12 +11,8 @@
 import ExcelJS from 'exceljs';
 import { countyStatsTable, type StatsColumnKind } from './county-stats-table';
 import type { CoverageResult } from '../../shared/coverage';
+import type { Translator } from '../../shared/i18n/translate';
 import { metadataRows, type ExportLanguage, type RunExportMetadata } from './run-metadata';
-
-export const XLSX_SHEET_NAMES: Record<ExportLanguage, { stats: string; metadata: string }> = {
-  zh: { stats: '覆盖统计', metadata: '说明' },
-  en: { stats: 'Coverage', metadata: 'Metadata' },
-};
 
 /** Light amber, the app's mountain-county tint. */
 const MOUNTAIN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF1D6' } };
@@ -41,9 +37,9 @@ export async function writeCountyStatsXlsx(
   result: Pick<CoverageResult, 'counties' | 'mountain' | 'other' | 'total' | 'request'>,
   meta: RunExportMetadata,
   language: ExportLanguage,
+  translate: Translator,
 ): Promise<Uint8Array> {
-  const table = countyStatsTable(result, language);
-  const names = XLSX_SHEET_NAMES[language];
+  const table = countyStatsTable(result, language, translate);
   const workbook = new ExcelJS.Workbook();
   const stamp = new Date(meta.exportedAt);
   const when = Number.isNaN(stamp.getTime()) ? new Date(0) : stamp;
@@ -53,7 +49,9 @@ export async function writeCountyStatsXlsx(
   workbook.modified = when;
   workbook.title = meta.runLabel;
 
-  const sheet = workbook.addWorksheet(names.stats, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(translate(language, 'exportFile.sheet.stats'), {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+  });
   sheet.columns = table.header.map((header, c) => {
     const kind = table.columns[c] as StatsColumnKind;
     const numFmt = numberFormat(kind, table.unit === 'min' ? 1 : 0);
@@ -78,14 +76,14 @@ export async function writeCountyStatsXlsx(
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
 
-  const info = workbook.addWorksheet(names.metadata);
+  const info = workbook.addWorksheet(translate(language, 'exportFile.sheet.metadata'));
   info.columns = [
-    { header: language === 'zh' ? '项目 (item)' : 'Item', width: 28 },
-    { header: language === 'zh' ? '内容 (value)' : 'Value', width: 100 },
+    { header: translate(language, 'exportFile.meta.item'), width: 28 },
+    { header: translate(language, 'exportFile.meta.value'), width: 100 },
   ];
   info.getRow(1).font = { bold: true };
   info.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const [label, value] of metadataRows(meta, language)) {
+  for (const [label, value] of metadataRows(meta, language, translate)) {
     const row = info.addRow([label, value]);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top' };

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../shared/i18n/translate';
 import { cellBands } from '../coverage/bands';
 import { cellText } from '../import/parse-xlsx';
 import {
@@ -40,7 +41,7 @@ const TIME_COLUMNS = { mean: 5, p50: 6, p90: 7 };
 
 describe('countyStatsCsv', () => {
   const run = fixtureRun();
-  const text = countyStatsCsv(run.result, run.meta, 'zh');
+  const text = countyStatsCsv(run.result, run.meta, 'zh', translate);
 
   it('writes a BOM, a bilingual header with one column per band, and numbers as plain numbers', () => {
     const rows = parseCsv(text);
@@ -120,7 +121,7 @@ describe('countyStatsCsv', () => {
 
   it('writes English headers and county names for language en, metres for the radius method', () => {
     const radius = fixtureRun('radius');
-    const rows = parseCsv(countyStatsCsv(radius.result, radius.meta, 'en'));
+    const rows = parseCsv(countyStatsCsv(radius.result, radius.meta, 'en', translate));
     expect(rows[0]?.slice(0, 8)).toEqual([
       'County',
       'Adcode',
@@ -153,7 +154,7 @@ describe('countyStatsCsv', () => {
 describe('countyStatsXlsx', () => {
   it('writes a coverage sheet (bold frozen header, formats, mountain rows marked) and a metadata sheet', async () => {
     const run = fixtureRun();
-    const bytes = await countyStatsXlsx(run.result, run.meta, 'zh');
+    const bytes = await countyStatsXlsx(run.result, run.meta, 'zh', translate);
     expect(bytes).toBeInstanceOf(Uint8Array);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -200,7 +201,7 @@ describe('countyStatsXlsx', () => {
   it('uses English sheet names and labels for language en', async () => {
     const run = fixtureRun();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await countyStatsXlsx(run.result, run.meta, 'en')) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await countyStatsXlsx(run.result, run.meta, 'en', translate)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Coverage', 'Metadata']);
     const info = workbook.getWorksheet('Metadata');
     const values: string[] = [];
@@ -214,7 +215,7 @@ describe('countyStatsXlsx', () => {
 describe('cellTimesCsv', () => {
   it('writes one row per cell, empty minutes and facility where unreachable, and the band index', () => {
     const run = fixtureRun();
-    const { csv, sidecar } = cellTimesCsv(run.result, run.grid, run.meta);
+    const { csv, sidecar } = cellTimesCsv(run.result, run.grid, run.meta, translate);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual([
       'lon',
@@ -262,7 +263,7 @@ describe('cellTimesCsv', () => {
 
   it('names the value column metres for the radius method', () => {
     const run = fixtureRun('radius');
-    const { csv, sidecar } = cellTimesCsv(run.result, run.grid, run.meta);
+    const { csv, sidecar } = cellTimesCsv(run.result, run.grid, run.meta, translate);
     const rows = parseCsv(csv);
     expect(rows[0]?.[4]).toBe('metres');
     expect(rows[2]?.[4]).toBe('730');
@@ -272,7 +273,7 @@ describe('cellTimesCsv', () => {
   it('refuses a grid that does not match the result', () => {
     const run = fixtureRun();
     const grid = { ...run.grid, population: run.grid.population.subarray(1) };
-    expect(() => cellTimesCsv(run.result, grid, run.meta)).toThrow(/same length|cells/);
+    expect(() => cellTimesCsv(run.result, grid, run.meta, translate)).toThrow(/same length|cells/);
   });
 
   it('prints Float32 values with the fewest digits that read back exactly', () => {
@@ -289,7 +290,7 @@ describe('cellTimesCsv', () => {
 describe('bandsGeoJson', () => {
   it('keeps the polygons, adds from/to/unit/population per band and the metadata on top', () => {
     const run = fixtureRun();
-    const collection = bandsGeoJson(run.bands, run.meta);
+    const collection = bandsGeoJson(run.bands, run.meta, translate);
     const parsed = JSON.parse(JSON.stringify(collection)) as typeof collection;
     expect(parsed.type).toBe('FeatureCollection');
     expect(parsed.metadata.dataVersion).toBe(FIXTURE_DATA_VERSION);
@@ -307,7 +308,7 @@ describe('bandsGeoJson', () => {
 
   it('labels radius bands in metres', () => {
     const run = fixtureRun('radius');
-    const collection = bandsGeoJson(run.bands, run.meta);
+    const collection = bandsGeoJson(run.bands, run.meta, translate);
     expect(collection.metadata.thresholdUnit).toBe('m');
     expect(collection.metadata.travelProfile).toBeNull();
     expect(collection.features[2]?.properties).toMatchObject({

@@ -17,6 +17,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { CoverageResult, PopulationGrid } from '../../shared/coverage';
+import type { Translator } from '../../shared/i18n/translate';
 import { cellBands } from '../coverage/bands';
 import { bandColumnLabels, countyStatsTable, runThresholds } from './county-stats-table';
 import { toCsv, type CsvCell } from './csv';
@@ -40,13 +41,18 @@ export {
 type StatsInput = Pick<CoverageResult, 'counties' | 'mountain' | 'other' | 'total' | 'request'>;
 
 /** County table + empty row + metadata block (label in column 1, value in column 2), with a BOM. */
-export function countyStatsCsv(result: StatsInput, meta: RunExportMetadata, language: ExportLanguage): string {
-  const table = countyStatsTable(result, language);
+export function countyStatsCsv(
+  result: StatsInput,
+  meta: RunExportMetadata,
+  language: ExportLanguage,
+  translate: Translator,
+): string {
+  const table = countyStatsTable(result, language, translate);
   const width = table.header.length;
   const pad = (cells: CsvCell[]): CsvCell[] => [...cells, ...new Array<CsvCell>(width - cells.length).fill(null)];
   const rows: CsvCell[][] = table.rows.map((r) => r.cells);
   rows.push(pad([]));
-  for (const [label, value] of metadataRows(meta, language)) rows.push(pad([label, value]));
+  for (const [label, value] of metadataRows(meta, language, translate)) rows.push(pad([label, value]));
   return toCsv(table.header, rows, { bom: true });
 }
 
@@ -55,9 +61,10 @@ export async function countyStatsXlsx(
   result: StatsInput,
   meta: RunExportMetadata,
   language: ExportLanguage,
+  translate: Translator,
 ): Promise<Uint8Array> {
   const { writeCountyStatsXlsx } = await import('./county-stats-xlsx');
-  return writeCountyStatsXlsx(result, meta, language);
+  return writeCountyStatsXlsx(result, meta, language, translate);
 }
 
 /** The grid columns the per-cell export needs (a PopulationGrid has them all). */
@@ -130,6 +137,7 @@ export function cellTimesCsv(
   result: Pick<CoverageResult, 'request' | 'cellMinutes' | 'cellFacility'>,
   grid: CellGrid,
   meta: RunExportMetadata,
+  translate: Translator,
 ): CellTimesExport {
   const n = grid.population.length;
   if (grid.lon.length !== n || grid.lat.length !== n || grid.county.length !== n)
@@ -161,14 +169,14 @@ export function cellTimesCsv(
     ];
   }
 
-  const zhLabels = bandColumnLabels(thresholds, unit, 'zh');
+  const zhLabels = bandColumnLabels(thresholds, unit, 'zh', translate);
   const bandInfo: CellBandInfo[] = zhLabels.map((label, index) => ({
     index,
     from: index === 0 ? 0 : (thresholds[index - 1] as number),
     to: index < thresholds.length ? (thresholds[index] as number) : null,
     label,
   }));
-  const u = unitLabel(unit, 'en');
+  const u = unitLabel(unit, 'en', translate);
   const sidecar: CellTimesSidecar = {
     format: 'outu-cell-times',
     formatVersion: 1,
@@ -236,8 +244,10 @@ function numberProperty(properties: Record<string, unknown> | null, key: string)
  * GeoJSON FeatureCollection for QGIS: geometry unchanged, properties rewritten with the unit
  * (fromMin/toMin hold metres for the radius method) and labels, and the run metadata on top.
  */
-export function bandsGeoJson(bands: FeatureCollection, meta: RunExportMetadata): BandsGeoJson {
+export function bandsGeoJson(bands: FeatureCollection, meta: RunExportMetadata, translate: Translator): BandsGeoJson {
   const unit = meta.thresholdUnit;
+  const zhUnit = unitLabel(unit, 'zh', translate);
+  const enUnit = unitLabel(unit, 'en', translate);
   const features = bands.features.map((feature, i): Feature<Geometry | null, ExportBandProperties> => {
     const p = feature.properties;
     const band = numberProperty(p, 'band') ?? i;
@@ -254,8 +264,8 @@ export function bandsGeoJson(bands: FeatureCollection, meta: RunExportMetadata):
         unit,
         population: numberProperty(p, 'population') ?? 0,
         cells: numberProperty(p, 'cells') ?? 0,
-        label: `${from}–${to} ${unitLabel(unit, 'zh')}`,
-        labelEn: `${from}–${to} ${unitLabel(unit, 'en')}`,
+        label: `${from}–${to} ${zhUnit}`,
+        labelEn: `${from}–${to} ${enUnit}`,
       },
     };
   });

@@ -1,6 +1,7 @@
 /** A small synthetic coverage run for the export tests (not used by the app). */
 import type { FeatureCollection } from 'geojson';
 import type { CoverageRequest, CoverageResult, PopulationGrid } from '../../shared/coverage';
+import { translate } from '../../shared/i18n/translate';
 import { DEFAULT_TRAVEL_PROFILES } from '../../shared/travel-profiles';
 import { coverageBands } from '../coverage/polygons';
 import { summarise } from '../coverage/stats';
@@ -86,7 +87,7 @@ export function fixtureRun(method: 'network' | 'radius' = 'network'): FixtureRun
     runLabel: '卫生院 步行15分钟',
     travelProfile: DEFAULT_TRAVEL_PROFILES.walk,
     facilitySets: ['卫生院（导入）', '示例数据'],
-    population: populationSourceMeta('modelled'),
+    population: populationSourceMeta('modelled', translate),
     manifest: {
       files: {
         'graph/routing-graph.bin': { bytes: 1, sha256: FIXTURE_GRAPH_SHA },

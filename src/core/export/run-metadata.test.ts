@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../shared/i18n/translate';
 import { DEFAULT_TRAVEL_PROFILES } from '../../shared/travel-profiles';
 import { FIXTURE_DATA_VERSION, FIXTURE_GRAPH_SHA, fixtureRun } from './export-fixtures';
 import { COUNTIES_SOURCE, metadataRows, populationSourceMeta, runExportMetadata } from './run-metadata';
@@ -46,12 +47,12 @@ describe('runExportMetadata', () => {
       runLabel: 'x',
       travelProfile: DEFAULT_TRAVEL_PROFILES.drive,
       facilitySets: [],
-      population: populationSourceMeta('imported', 'pop.csv, 1 234 points'),
+      population: populationSourceMeta('imported', translate, 'pop.csv, 1 234 points'),
     });
     expect(meta.roadNetworkSha256).toBeNull();
     expect(meta.countiesSource).toBe(COUNTIES_SOURCE);
     expect(Number.isNaN(Date.parse(meta.exportedAt))).toBe(false);
-    const rows = new Map(metadataRows(meta, 'zh'));
+    const rows = new Map(metadataRows(meta, 'zh', translate));
     expect(rows.get('路网版本 (road network)')).toBe('未知');
     expect(rows.get('人口来源 (population source)')).toBe('导入 (imported)');
     expect(rows.get('人口说明 (population note)')).toContain('pop.csv, 1 234 points');
@@ -61,7 +62,7 @@ describe('runExportMetadata', () => {
 describe('metadataRows', () => {
   it('gives a label and a value for every field, in Chinese with English in brackets', () => {
     const { meta } = fixtureRun();
-    const rows = metadataRows(meta, 'zh');
+    const rows = metadataRows(meta, 'zh', translate);
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const [label, value] of rows) {
       expect(label).toMatch(/^[\u3000-\u9fff\uff00-\uffef]+ \([a-z ]+\)$/);
@@ -79,7 +80,7 @@ describe('metadataRows', () => {
 
   it('writes English labels and values for language en', () => {
     const { meta } = fixtureRun();
-    const map = new Map(metadataRows(meta, 'en'));
+    const map = new Map(metadataRows(meta, 'en', translate));
     expect(map.get('Travel profile')).toBe('Walking (walk)');
     expect(map.get('Thresholds')).toBe('5, 10, 15 min');
     expect(map.get('Speeds')).toMatch(/^expressway not allowed, national road \/ arterial 4\.8/);

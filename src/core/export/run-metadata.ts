@@ -6,13 +6,15 @@
  *
  * The object is plain JSON (no Infinity, no typed arrays): it goes verbatim into GeoJSON
  * `metadata` members and JSON sidecars, and `metadataRows` turns it into a human-readable
- * label/value block for CSV and XLSX.
+ * label/value block for CSV and XLSX. Every text in those files comes from the shared catalogue
+ * (keys `exportFile.*`) through the `Translator` the caller passes in; core names the keys only.
  */
 import type { CoverageMethod, CoverageResult, TravelProfile } from '../../shared/coverage';
-import { DATA_FILES, ROAD_CLASSES, type DataManifest, type RoadClass } from '../../shared/data-contract';
+import { DATA_FILES, ROAD_CLASSES, type DataManifest } from '../../shared/data-contract';
+import type { Language, MessageKey, TranslateParams, Translator } from '../../shared/i18n/translate';
 import type { TravelProfileSpec } from '../../shared/travel-profiles';
 
-export type ExportLanguage = 'zh' | 'en';
+export type ExportLanguage = Language;
 
 /** Unit of thresholds and per-cell values: minutes (network method) or metres (radius method). */
 export type ThresholdUnit = 'min' | 'm';
@@ -21,7 +23,7 @@ export type PopulationSourceKind = 'modelled' | 'imported';
 
 export interface PopulationSourceMeta {
   source: PopulationSourceKind;
-  /** What the source is, in both languages (fixed texts, see POPULATION_DESCRIPTIONS). */
+  /** What the source is, in both languages (catalogue `exportFile.population.<source>`). */
   description: { zh: string; en: string };
   /** Free text about this particular population, e.g. the imported file name; empty when none. */
   note: string;
@@ -60,19 +62,14 @@ export interface RunExportMetadata extends ExportStamp {
   countiesSource: string;
 }
 
-export const POPULATION_DESCRIPTIONS: Record<PopulationSourceKind, { zh: string; en: string }> = {
-  modelled: {
-    zh: '模型估算，不是人口普查格网：各县（市、区）2021 年末官方常住人口（温州市统计局）按道路长度分配到 250 米网格，各县合计与官方数字一致，网格内分布为推算。',
-    en: "Modelled, not a census grid: each county's official 2021 year-end resident population (Wenzhou Statistics Bureau) spread over 250 m cells in proportion to road length; county totals are exact, the distribution within a county is an estimate.",
-  },
-  imported: {
-    zh: '用户导入的人口数据（点位或网格汇总到 250 米网格），替代模型估算人口。',
-    en: 'Population imported by the user (points or cells aggregated to the 250 m grid), replacing the modelled population.',
-  },
-};
-
-export function populationSourceMeta(source: PopulationSourceKind, note = ''): PopulationSourceMeta {
-  return { source, description: { ...POPULATION_DESCRIPTIONS[source] }, note };
+/** The population source with its fixed description in both languages, looked up with `translate`. */
+export function populationSourceMeta(
+  source: PopulationSourceKind,
+  translate: Translator,
+  note = '',
+): PopulationSourceMeta {
+  const key = `exportFile.population.${source}` as const;
+  return { source, description: { zh: translate('zh', key), en: translate('en', key) }, note };
 }
 
 /** The county boundaries in data/geo/counties.geojson (see data/geo/sources/boundaries-datav). */
@@ -123,96 +120,65 @@ export function runExportMetadata(input: RunMetadataInput): RunExportMetadata {
 
 export type MetadataRow = [label: string, value: string | number];
 
-const METHOD_LABELS: Record<CoverageMethod, Record<ExportLanguage, string>> = {
-  network: { zh: '路网通行时间 (network)', en: 'Travel time on roads (network)' },
-  radius: { zh: '直线服务半径 (radius)', en: 'Straight-line radius (radius)' },
-};
-
-const PROFILE_LABELS: Record<TravelProfile, Record<ExportLanguage, string>> = {
-  walk: { zh: '步行 (walk)', en: 'Walking (walk)' },
-  bike: { zh: '骑行 (bike)', en: 'Cycling (bike)' },
-  drive: { zh: '驾车 (drive)', en: 'Driving (drive)' },
-};
-
-const ROAD_CLASS_LABELS: Record<RoadClass, Record<ExportLanguage, string>> = {
-  expressway: { zh: '高速公路', en: 'expressway' },
-  arterial: { zh: '国道、主干道', en: 'national road / arterial' },
-  provincial: { zh: '省道', en: 'provincial road' },
-  named: { zh: '其他有名道路', en: 'other named road' },
-  unnamed: { zh: '无名道路', en: 'unnamed road' },
-};
-
-export function unitLabel(unit: ThresholdUnit, language: ExportLanguage): string {
-  if (language === 'zh') return unit === 'min' ? '分钟' : '米';
-  return unit === 'min' ? 'min' : 'm';
+/** 'min' → "分钟" / "min", 'm' → "米" / "m". */
+export function unitLabel(unit: ThresholdUnit, language: ExportLanguage, translate: Translator): string {
+  return translate(language, `exportFile.unit.${unit}`);
 }
 
 /** "5, 10, 15 分钟" / "5, 10, 15 min". */
 export function thresholdsText(
   meta: Pick<RunExportMetadata, 'thresholds' | 'thresholdUnit'>,
   language: ExportLanguage,
+  translate: Translator,
 ) {
-  return `${meta.thresholds.join(', ')} ${unitLabel(meta.thresholdUnit, language)}`;
+  return `${meta.thresholds.join(', ')} ${unitLabel(meta.thresholdUnit, language, translate)}`;
 }
 
-function speedsText(spec: TravelProfileSpec | null, language: ExportLanguage): string {
-  if (!spec)
-    return language === 'zh'
-      ? '不适用：直线半径法不使用路网速度'
-      : 'not used: the radius method measures straight-line distance';
-  const zh = language === 'zh';
+function speedsText(spec: TravelProfileSpec | null, language: ExportLanguage, translate: Translator): string {
+  if (!spec) return translate(language, 'exportFile.speeds.notUsed');
   const parts = ROAD_CLASSES.map((c) => {
     const speed = spec.speedsKmh[c];
-    return `${ROAD_CLASS_LABELS[c][language]} ${speed === null ? (zh ? '不可通行' : 'not allowed') : speed}`;
+    const road = translate(language, `exportFile.roadClass.${c}`);
+    return `${road} ${speed === null ? translate(language, 'exportFile.speeds.notAllowed') : speed}`;
   });
-  return zh
-    ? `${parts.join('、')} km/h；接入段（设施或网格到最近道路）步行 ${spec.accessKmh} km/h`
-    : `${parts.join(', ')} km/h; access legs (facility or cell to the nearest road) ${spec.accessKmh} km/h`;
-}
-
-function bandRuleText(meta: RunExportMetadata, language: ExportLanguage): string {
-  const unit = unitLabel(meta.thresholdUnit, language);
-  const last = meta.thresholds[meta.thresholds.length - 1];
-  return language === 'zh'
-    ? `分段为 [0, t1)、[t1, t2) …，最后一段含上限；≤ ${last} ${unit} 计为覆盖，超出或不可达为未覆盖`
-    : `bands are [0, t1), [t1, t2) …, the last one including its upper limit; ≤ ${last} ${unit} counts as covered, beyond or unreachable as not covered`;
+  return translate(language, 'exportFile.speeds', {
+    speeds: parts.join(translate(language, 'exportFile.speeds.separator')),
+    access: spec.accessKmh,
+  });
 }
 
 /** The metadata as label/value rows for a human-readable block (CSV tail, XLSX metadata sheet). */
-export function metadataRows(meta: RunExportMetadata, language: ExportLanguage): MetadataRow[] {
-  const zh = language === 'zh';
-  const label = (chinese: string, english: string) =>
-    zh ? `${chinese} (${english})` : english.charAt(0).toUpperCase() + english.slice(1);
+export function metadataRows(meta: RunExportMetadata, language: ExportLanguage, translate: Translator): MetadataRow[] {
+  const text = (key: MessageKey, params?: TranslateParams) => translate(language, key, params);
   const population = meta.population;
-  const populationSource = zh
-    ? population.source === 'modelled'
-      ? '模型估算 (modelled)'
-      : '导入 (imported)'
-    : population.source;
   const populationNote = [population.description[language], population.note].filter((s) => s !== '').join(' ');
   return [
-    [label('软件', 'app'), meta.app],
-    [label('软件版本', 'app version'), meta.appVersion],
-    [label('导出时间', 'exported at'), meta.exportedAt],
-    [label('运行名称', 'run'), meta.runLabel],
-    [label('数据版本', 'data version'), meta.dataVersion],
-    [label('分析方法', 'method'), METHOD_LABELS[meta.method][language]],
-    [label('出行方式', 'travel profile'), PROFILE_LABELS[meta.profile][language]],
-    [label('阈值', 'thresholds'), thresholdsText(meta, language)],
-    [label('分段规则', 'band rule'), bandRuleText(meta, language)],
-    [label('速度', 'speeds'), speedsText(meta.travelProfile, language)],
-    [label('设施数', 'facilities'), meta.facilityCount],
-    [label('设施数据集', 'facility sets'), meta.facilitySets.join(zh ? '；' : '; ')],
-    [label('人口来源', 'population source'), populationSource],
-    [label('人口说明', 'population note'), populationNote],
+    [text('exportFile.meta.app'), meta.app],
+    [text('exportFile.meta.appVersion'), meta.appVersion],
+    [text('exportFile.meta.exportedAt'), meta.exportedAt],
+    [text('exportFile.meta.run'), meta.runLabel],
+    [text('exportFile.meta.dataVersion'), meta.dataVersion],
+    [text('exportFile.meta.method'), text(`exportFile.method.${meta.method}`)],
+    [text('exportFile.meta.profile'), text(`exportFile.profile.${meta.profile}`)],
+    [text('exportFile.meta.thresholds'), thresholdsText(meta, language, translate)],
     [
-      label('路网版本', 'road network'),
+      text('exportFile.meta.bandRule'),
+      text('exportFile.bandRule', {
+        last: meta.thresholds[meta.thresholds.length - 1] as number,
+        unit: unitLabel(meta.thresholdUnit, language, translate),
+      }),
+    ],
+    [text('exportFile.meta.speeds'), speedsText(meta.travelProfile, language, translate)],
+    [text('exportFile.meta.facilities'), meta.facilityCount],
+    [text('exportFile.meta.facilitySets'), meta.facilitySets.join(text('exportFile.facilitySets.separator'))],
+    [text('exportFile.meta.populationSource'), text(`exportFile.populationSource.${population.source}`)],
+    [text('exportFile.meta.populationNote'), populationNote],
+    [
+      text('exportFile.meta.roadNetwork'),
       meta.roadNetworkSha256 === null
-        ? zh
-          ? '未知'
-          : 'unknown'
+        ? text('exportFile.unknown')
         : `${DATA_FILES.routingGraph} sha256 ${meta.roadNetworkSha256}`,
     ],
-    [label('行政区划来源', 'county boundaries'), meta.countiesSource],
+    [text('exportFile.meta.counties'), meta.countiesSource],
   ];
 }

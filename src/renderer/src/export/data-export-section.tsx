@@ -16,6 +16,7 @@ import type { Facility } from '../../../shared/facilities';
 import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
 import type { ProjectRow } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
+import { translate } from '../i18n/translate';
 import type { Platform } from '../platform/platform';
 
 export interface DataExportRun {
@@ -62,8 +63,8 @@ export function DataExportSection({
       travelProfile: DEFAULT_TRAVEL_PROFILES[run.result.request.profile],
       facilitySets: run.facilitySetNames,
       population: run.population
-        ? populationSourceMeta('imported', run.population.name)
-        : populationSourceMeta('modelled'),
+        ? populationSourceMeta('imported', translate, run.population.name)
+        : populationSourceMeta('modelled', translate),
       manifest,
     });
   const stampOnly: ExportStamp = {
@@ -101,21 +102,25 @@ export function DataExportSection({
       if (!run || !m) return null;
       const base = `outu-${what === 'bands' ? 'coverage' : what === 'cells' ? 'cells' : 'counties'}-${stamp()}`;
       if (what === 'bands') {
-        const result = await save(`${JSON.stringify(bandsGeoJson(run.bands, m))}\n`, `${base}.geojson`, 'geojson');
+        const result = await save(
+          `${JSON.stringify(bandsGeoJson(run.bands, m, translate))}\n`,
+          `${base}.geojson`,
+          'geojson',
+        );
         return result.saved ? (result.path ?? base) : null;
       }
       if (what === 'csv') {
-        const result = await save(countyStatsCsv(run.result, m, language), `${base}.csv`, 'csv');
+        const result = await save(countyStatsCsv(run.result, m, language, translate), `${base}.csv`, 'csv');
         return result.saved ? (result.path ?? base) : null;
       }
       if (what === 'xlsx') {
-        const result = await save(await countyStatsXlsx(run.result, m, language), `${base}.xlsx`, 'xlsx');
+        const result = await save(await countyStatsXlsx(run.result, m, language, translate), `${base}.xlsx`, 'xlsx');
         return result.saved ? (result.path ?? base) : null;
       }
       const gridBytes = run.population
         ? run.population.bytes
         : new Uint8Array(await (await fetch(platform.dataBaseUrl + DATA_FILES.populationGrid)).arrayBuffer());
-      const { csv, sidecar } = cellTimesCsv(run.result, decodePopulationGrid(gridBytes), m);
+      const { csv, sidecar } = cellTimesCsv(run.result, decodePopulationGrid(gridBytes), m, translate);
       const result = await save(csv, `${base}.csv`, 'csv');
       if (!result.saved) return null;
       await save(sidecar, sidecarFileName(`${base}.csv`), 'json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateMessage } from './message';
+import { translateMessage, type Message } from './message';
 import { messagesEn } from './messages-en';
 import { messagesZh, type MessageKey } from './messages-zh';
 import { translate } from './translate';
@@ -33,7 +33,7 @@ describe('message catalogues', () => {
   });
 
   it('does not fill placeholders a parameter value brings in', () => {
-    expect(translate('en', 'about.version', { version: '{version}' })).toBe('Version {version}');
+    expect(translate('en', 'about.version', { version: '{x}', x: 'filled' })).toBe('Version {x}');
   });
 });
 
@@ -43,10 +43,11 @@ describe('translateMessage', () => {
   });
 
   it('translates nested messages in the same language', () => {
-    const message = {
-      key: 'import.fileError',
-      params: { name: 'a.csv', reason: { key: 'about.version', params: { version: 2 } } },
-    } as const;
-    expect(translateMessage('zh', message)).toBe('无法读取 a.csv：版本 2');
+    const message: Message = {
+      key: 'check.issue.rowMissingLocation',
+      params: { seq: 7, name: '项目7', written: { key: 'check.issue.blank' } },
+    };
+    expect(translateMessage('zh', message)).toBe('序号7“项目7”未列建设地点（空）。');
+    expect(translateMessage('en', message)).toBe('No. 7 "项目7" gives no site (建设地点: blank).');
   });
 });

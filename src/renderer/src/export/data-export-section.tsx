@@ -7,7 +7,7 @@ import {
   countyStatsXlsx,
   sidecarFileName,
 } from '../../../core/export/coverage-exports';
-import { facilitiesExport, projectsExport, type LayerFormat } from '../../../core/export/layer-exports';
+import { EXPORT_FORMAT_IDS, exportFormat, writeExport, type ExportFormatId } from '../../../core/export/export-formats';
 import { populationSourceMeta, runExportMetadata, type ExportStamp } from '../../../core/export/run-metadata';
 import { decodePopulationGrid } from '../../../core/population/grid-codec';
 import type { CoverageResult } from '../../../shared/coverage';
@@ -17,6 +17,7 @@ import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
 import type { ProjectRow } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
+import { exportFileTexts } from './export-file-texts';
 
 export interface DataExportRun {
   label: string;
@@ -122,25 +123,22 @@ export function DataExportSection({
       return result.path ?? base;
     });
 
-  const exportLayer = (layer: 'facilities' | 'projects', format: LayerFormat) =>
+  const exportLayer = (layer: 'facilities' | 'projects', format: ExportFormatId) =>
     act(async () => {
-      const data =
-        layer === 'facilities'
-          ? facilitiesExport(facilities, format, stampOnly)
-          : projectsExport(projects, format, stampOnly);
-      const name = `outu-${layer}-${stamp()}.${format}`;
-      const result = await save(data, name, format);
+      const spec = exportFormat(format);
+      const inputs = { facilities, projects };
+      const data = writeExport(format, layer, inputs[layer], { texts: exportFileTexts(), stamp: stampOnly });
+      const name = `outu-${layer}-${stamp()}.${spec.extension}`;
+      const result = await save(data, name, spec.extension);
       if (!result.saved) return null;
-      // GeoJSON and KML carry the stamp inside; a CSV stays a plain table (it re-imports as is) with a sidecar.
-      if (format === 'csv') {
-        const sidecar = { ...stampOnly, layer, rows: layer === 'facilities' ? facilities.length : projects.length };
+      // A format with no place for the stamp (CSV: it must re-import as is) gets it in a sidecar.
+      if (!spec.embedsStamp) {
+        const sidecar = { ...stampOnly, layer, rows: inputs[layer].length };
         await save(`${JSON.stringify(sidecar, null, 2)}\n`, sidecarFileName(name), 'json');
       }
       return result.path ?? name;
     });
 
-  const formats: LayerFormat[] = ['geojson', 'csv', 'kml'];
-  const label = (f: LayerFormat) => (f === 'geojson' ? 'GeoJSON' : f.toUpperCase());
   return (
     <section className="export-section" data-testid="data-export">
       <h3>{t('export.dataTitle')}</h3>
@@ -165,7 +163,7 @@ export function DataExportSection({
       )}
       <div className="button-row">
         <span className="muted">{t('export.facilities', { n: facilities.length })}</span>
-        {formats.map((f) => (
+        {EXPORT_FORMAT_IDS.map((f) => (
           <button
             key={f}
             type="button"
@@ -173,13 +171,13 @@ export function DataExportSection({
             onClick={() => void exportLayer('facilities', f)}
             data-testid={`export-facilities-${f}`}
           >
-            {label(f)}
+            {t(exportFormat(f).labelKey)}
           </button>
         ))}
       </div>
       <div className="button-row">
         <span className="muted">{t('export.projects', { n: projects.length })}</span>
-        {formats.map((f) => (
+        {EXPORT_FORMAT_IDS.map((f) => (
           <button
             key={f}
             type="button"
@@ -187,7 +185,7 @@ export function DataExportSection({
             onClick={() => void exportLayer('projects', f)}
             data-testid={`export-projects-${f}`}
           >
-            {label(f)}
+            {t(exportFormat(f).labelKey)}
           </button>
         ))}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MergeConflict } from '../../../core/field/merge';
 import { PackageError, packageErrorMessage } from '../../../core/field/package-error';
-import { annotationsToCsv, annotationsToGeoJson, annotationsToKml } from '../../../core/field/annotation-export';
+import { EXPORT_FORMAT_IDS, exportFormat, writeExport, type ExportFormatId } from '../../../core/export/export-formats';
 import {
   createBackup,
   exportChanges,
@@ -13,6 +13,7 @@ import {
 import type { OutuDb } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
+import { exportFileTexts } from '../export/export-file-texts';
 import { ConflictDialog } from './conflict-dialog';
 import type { FieldState } from './use-field';
 
@@ -112,20 +113,14 @@ export function ExchangeSection({
       if (outcome.conflicts.length) setConflicts(outcome.conflicts);
     });
 
-  const exportAnnotations = (format: 'geojson' | 'csv' | 'kml') =>
+  const exportAnnotations = (format: ExportFormatId) =>
     run(async () => {
-      const { annotations, photos } = field.snapshot;
-      const data =
-        format === 'geojson'
-          ? JSON.stringify(annotationsToGeoJson(annotations, photos), null, 1)
-          : format === 'csv'
-            ? annotationsToCsv(annotations, photos)
-            : annotationsToKml(annotations, photos);
+      const { extension } = exportFormat(format);
       await platform.saveFile({
         title: t('exchange.exportAnnotations'),
-        suggestedName: `outu-annotations-${stamp(new Date().toISOString())}.${format}`,
-        filters: [{ name: format.toUpperCase(), extensions: [format] }],
-        data,
+        suggestedName: `outu-annotations-${stamp(new Date().toISOString())}.${extension}`,
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        data: writeExport(format, 'annotations', field.snapshot, { texts: exportFileTexts() }),
       });
     });
 
@@ -177,7 +172,7 @@ export function ExchangeSection({
       </div>
       <div className="button-row">
         <span className="muted">{t('exchange.exportAnnotations')}</span>
-        {(['geojson', 'csv', 'kml'] as const).map((format) => (
+        {EXPORT_FORMAT_IDS.map((format) => (
           <button
             key={format}
             type="button"
@@ -185,7 +180,7 @@ export function ExchangeSection({
             onClick={() => void exportAnnotations(format)}
             data-testid={`annotations-export-${format}`}
           >
-            {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
+            {t(exportFormat(format).labelKey)}
           </button>
         ))}
       </div>

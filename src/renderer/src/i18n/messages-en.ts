@@ -652,4 +652,17 @@ export const messagesEn: Record<MessageKey, string> = {
   'sheet.provPopImported': 'Population: imported file {name}',
   'sheet.provSamples': 'Note: the facilities include sample data (randomly generated, not real)',
   'sheet.provMadeWith': 'Made with OuTu {version}; for internal analysis, no map approval number',
+
+  // Export format registry: format labels, and the texts written into exported files.
+  'exportFormat.geojson': 'GeoJSON',
+  'exportFormat.csv': 'CSV',
+  'exportFormat.kml': 'KML',
+  'exportFile.facilitiesTitle': 'OuTu facilities',
+  'exportFile.projectsTitle': 'OuTu projects',
+  'exportFile.annotationsTitle': 'OuTu field annotations',
+  'exportFile.untitledAnnotation': '(untitled)',
+  'exportFile.exportedAt': 'exported at',
+  'exportFile.dataVersion': 'data version',
+  'exportFile.projectsWithoutPoint': '{n} project(s) without a point (e.g. citywide) are not in this KML: No. {seqs}.',
+  'exportFile.listSeparator': ', ',
 };

@@ -635,6 +635,19 @@ export const messagesZh = {
   'sheet.provPopImported': '人口：导入的文件 {name}',
   'sheet.provSamples': '注意：所用设施含示例数据（随机生成，非真实设施）',
   'sheet.provMadeWith': '瓯图 OuTu {version} 制作；仅供内部分析，无审图号',
+
+  // Export format registry: format labels, and the texts written into exported files.
+  'exportFormat.geojson': 'GeoJSON',
+  'exportFormat.csv': 'CSV',
+  'exportFormat.kml': 'KML',
+  'exportFile.facilitiesTitle': '瓯图设施',
+  'exportFile.projectsTitle': '瓯图重大项目',
+  'exportFile.annotationsTitle': '瓯图现场标注',
+  'exportFile.untitledAnnotation': '（无标题）',
+  'exportFile.exportedAt': '导出时间',
+  'exportFile.dataVersion': '数据版本',
+  'exportFile.projectsWithoutPoint': '{n} 个项目没有点位（如全市性项目），未写入本 KML：序号 {seqs}。',
+  'exportFile.listSeparator': '、',
 } as const;
 
 export type MessageKey = keyof typeof messagesZh;

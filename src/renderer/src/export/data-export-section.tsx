@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import {
   bandsGeoJson,
@@ -17,6 +16,8 @@ import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
 import type { ProjectRow } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
+import { errorReason, type BusyJob } from '../ui/busy-store';
+import { useBusyAction } from '../ui/use-busy-action';
 import { exportFileTexts } from './export-file-texts';
 
 export interface DataExportRun {
@@ -27,6 +28,9 @@ export interface DataExportRun {
   /** Imported population (its name and encoded grid); null = the modelled grid. */
   population: { name: string; bytes: Uint8Array } | null;
 }
+
+type RunFile = 'bands' | 'cells' | 'csv' | 'xlsx';
+type DataExportAction = RunFile | `${'facilities' | 'projects'}-${ExportFormatId}`;
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
@@ -51,8 +55,8 @@ export function DataExportSection({
   appVersion: string;
 }) {
   const { t, language } = useI18n();
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = useBusyAction<DataExportAction>();
+  const working = busy.action !== null;
 
   const meta = () =>
     run &&
@@ -82,22 +86,15 @@ export function DataExportSection({
       data,
     });
 
-  const act = async (task: () => Promise<string | null>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await task();
-      if (saved) setMessage(t('export.saved', { path: saved }));
-    } catch (error) {
-      console.error(error);
-      setMessage(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Runs an export whose task resolves to the saved path, or null when nothing was saved. */
+  const act = (action: DataExportAction, task: (job: BusyJob) => Promise<string | null>) =>
+    busy.run(action, task, {
+      done: (path) => (path ? t('export.saved', { path }) : null),
+      failed: (error) => t('export.failed', { reason: errorReason(error) }),
+    });
 
-  const exportRun = (what: 'bands' | 'cells' | 'csv' | 'xlsx') =>
-    act(async () => {
+  const exportRun = (what: RunFile) =>
+    act(what, async () => {
       const m = meta();
       if (!run || !m) return null;
       const base = `outu-${what === 'bands' ? 'coverage' : what === 'cells' ? 'cells' : 'counties'}-${stamp()}`;
@@ -124,7 +121,7 @@ export function DataExportSection({
     });
 
   const exportLayer = (layer: 'facilities' | 'projects', format: ExportFormatId) =>
-    act(async () => {
+    act(`${layer}-${format}`, async () => {
       const spec = exportFormat(format);
       const inputs = { facilities, projects };
       const data = writeExport(format, layer, inputs[layer], { texts: exportFileTexts(), stamp: stampOnly });
@@ -145,16 +142,26 @@ export function DataExportSection({
       {run ? (
         <div className="button-row">
           <span className="muted">{t('export.runData', { label: run.label })}</span>
-          <button type="button" disabled={busy} onClick={() => void exportRun('bands')} data-testid="export-bands">
+          <button type="button" disabled={working} onClick={() => void exportRun('bands')} data-testid="export-bands">
             {t('export.bands')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void exportRun('cells')} data-testid="export-cells">
+          <button type="button" disabled={working} onClick={() => void exportRun('cells')} data-testid="export-cells">
             {t('export.cells')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void exportRun('csv')} data-testid="export-county-csv">
+          <button
+            type="button"
+            disabled={working}
+            onClick={() => void exportRun('csv')}
+            data-testid="export-county-csv"
+          >
             {t('export.countyCsv')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void exportRun('xlsx')} data-testid="export-county-xlsx">
+          <button
+            type="button"
+            disabled={working}
+            onClick={() => void exportRun('xlsx')}
+            data-testid="export-county-xlsx"
+          >
             {t('export.countyXlsx')}
           </button>
         </div>
@@ -167,7 +174,7 @@ export function DataExportSection({
           <button
             key={f}
             type="button"
-            disabled={busy}
+            disabled={working}
             onClick={() => void exportLayer('facilities', f)}
             data-testid={`export-facilities-${f}`}
           >
@@ -181,7 +188,7 @@ export function DataExportSection({
           <button
             key={f}
             type="button"
-            disabled={busy}
+            disabled={working}
             onClick={() => void exportLayer('projects', f)}
             data-testid={`export-projects-${f}`}
           >
@@ -190,9 +197,9 @@ export function DataExportSection({
         ))}
       </div>
       <p className="muted">{t('export.traceNote')}</p>
-      {message && (
+      {busy.notice && (
         <p className="notice" role="status" data-testid="data-export-message">
-          {message}
+          {busy.notice.text}
         </p>
       )}
     </section>

@@ -11,6 +11,7 @@ import {
   type PackageOrigin,
 } from '../db/package-store';
 import type { OutuDb } from '../db/outu-db';
+import { loadLastFieldExport, saveLastFieldExport } from '../db/settings-store';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
 import { exportFileTexts } from '../export/export-file-texts';
@@ -19,7 +20,6 @@ import { useBusyAction } from '../ui/use-busy-action';
 import { ConflictDialog } from './conflict-dialog';
 import type { FieldState } from './use-field';
 
-const LAST_EXPORT_KEY = 'fieldLastExport';
 type ExchangeAction = 'export' | 'import' | 'annotations' | 'backup' | 'restore' | 'resolve';
 const stamp = (iso: string) => iso.slice(0, 16).replace(/[-:T]/g, '');
 /** Marks the document while a package write is in its transaction (durability tests watch it). */
@@ -49,9 +49,9 @@ export function ExchangeSection({
 
   useEffect(() => {
     void platform.appInfo().then((info) => setAppVersion(info.version));
-    void db.settings.get(LAST_EXPORT_KEY).then((row) => {
-      if (typeof row?.value === 'string') {
-        setSince(row.value.slice(0, 10));
+    void loadLastFieldExport(db).then((exportedAt) => {
+      if (exportedAt !== null) {
+        setSince(exportedAt.slice(0, 10));
         setEverything(false);
       }
     });
@@ -80,7 +80,7 @@ export function ExchangeSection({
         data: bytes,
       });
       if (!result.saved) return null;
-      await db.settings.put({ key: LAST_EXPORT_KEY, value: now });
+      await saveLastFieldExport(db, now);
       return t('exchange.exported', { n: records, kb: Math.round(bytes.length / 1024) });
     });
 

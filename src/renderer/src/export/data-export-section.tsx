@@ -78,12 +78,13 @@ export function DataExportSection({
     ...(manifest ? { dataVersion: manifest.dataVersion } : {}),
   };
 
-  const save = async (data: string | Uint8Array, name: string, extension: string) =>
+  const save = async (data: string | Uint8Array, name: string, extension: string, mimeType?: string) =>
     platform.saveFile({
       title: t('export.saveTitle'),
       suggestedName: name,
       filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
       data,
+      ...(mimeType ? { mimeType } : {}),
     });
 
   /** Runs an export whose task resolves to the saved path, or null when nothing was saved. */
@@ -126,7 +127,7 @@ export function DataExportSection({
       const inputs = { facilities, projects };
       const data = writeExport(format, layer, inputs[layer], { texts: exportFileTexts(), stamp: stampOnly });
       const name = `outu-${layer}-${stamp()}.${spec.extension}`;
-      const result = await save(data, name, spec.extension);
+      const result = await save(data, name, spec.extension, spec.mimeType);
       if (!result.saved) return null;
       // A format with no place for the stamp (CSV: it must re-import as is) gets it in a sidecar.
       if (!spec.embedsStamp) {

@@ -105,12 +105,13 @@ export function ExchangeSection({
 
   const exportAnnotations = (format: ExportFormatId) =>
     run('annotations', async () => {
-      const { extension } = exportFormat(format);
+      const { extension, mimeType } = exportFormat(format);
       await platform.saveFile({
         title: t('exchange.exportAnnotations'),
         suggestedName: `outu-annotations-${stamp(new Date().toISOString())}.${extension}`,
         filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
         data: writeExport(format, 'annotations', field.snapshot, { texts: exportFileTexts() }),
+        mimeType,
       });
       return null;
     });

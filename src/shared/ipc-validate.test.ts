@@ -142,4 +142,11 @@ describe('validateSaveFileRequest', () => {
   it('rejects data over the cap', () => {
     expect(bad(validateSaveFileRequest({ suggestedName: 'x.bin', data: new Uint8Array(11) }, 10))).toBe(true);
   });
+
+  it('accepts a media type and rejects anything else in its place', () => {
+    const request = { suggestedName: 'x.kml', data: '<kml/>', mimeType: 'application/vnd.google-earth.kml+xml' };
+    expect(validateSaveFileRequest(request)).toEqual({ ok: true, value: request });
+    for (const mimeType of ['text', 'text/csv; charset=utf-8', 'text/csv\n', '../x', 7, `text/${'x'.repeat(80)}`])
+      expect(bad(validateSaveFileRequest({ suggestedName: 'x.csv', data: '', mimeType })), String(mimeType)).toBe(true);
+  });
 });

@@ -22,6 +22,8 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const WINDOWS_FORBIDDEN = /[<>:"/\\|?*]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 const EXTENSION = /^(\*|[A-Za-z0-9_-]{1,16})$/;
+/** type/subtype in RFC 6838's restricted-name characters, no parameters. */
+const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -134,7 +136,7 @@ export function validateOpenFileRequest(input: unknown): Validation<OpenFileRequ
 
 export function validateSaveFileRequest(input: unknown, maxBytes = MAX_FILE_BYTES): Validation<SaveFileRequest> {
   if (!isPlainObject(input)) return invalid('request must be an object');
-  const extra = unknownKey(input, ['title', 'suggestedName', 'filters', 'data']);
+  const extra = unknownKey(input, ['title', 'suggestedName', 'filters', 'data', 'mimeType']);
   if (extra !== undefined) return invalid(`unexpected field: ${extra}`);
   const title = validateTitle(input.title);
   if (!title.ok) return invalid(title.error);
@@ -144,10 +146,14 @@ export function validateSaveFileRequest(input: unknown, maxBytes = MAX_FILE_BYTE
   if (!filters.ok) return invalid(filters.error);
   const data = validateFileData(input.data, maxBytes);
   if (!data.ok) return invalid(data.error);
+  const { mimeType } = input;
+  if (mimeType !== undefined && (typeof mimeType !== 'string' || !MIME_TYPE.test(mimeType)))
+    return invalid('mimeType must be a type/subtype');
   return valid({
     suggestedName: suggestedName.value,
     data: data.value,
     ...(title.value !== undefined ? { title: title.value } : {}),
     ...(filters.value !== undefined ? { filters: filters.value } : {}),
+    ...(mimeType !== undefined ? { mimeType } : {}),
   });
 }

@@ -44,6 +44,8 @@ export interface SaveFileRequest {
   suggestedName: string;
   filters?: FileFilter[];
   data: Uint8Array | string;
+  /** Media type of `data` (e.g. text/csv): a browser download carries it; Electron goes by the extension. */
+  mimeType?: string;
 }
 
 export interface SaveFileResult {

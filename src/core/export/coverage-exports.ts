@@ -13,7 +13,7 @@
  *   every column and band.
  * - bandsGeoJson: the band polygons with export properties and the metadata as a top-level
  *   `metadata` foreign member (allowed by RFC 7946 §6.1; QGIS and GDAL ignore it).
- * - facilitiesExport / projectsExport: re-exported from layer-exports.ts.
+ * - Facility and project layers are not here: they go through the format registry (export-formats.ts).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { CoverageResult, PopulationGrid } from '../../shared/coverage';
@@ -28,15 +28,6 @@ import {
   type RunExportMetadata,
   type ThresholdUnit,
 } from './run-metadata';
-
-export {
-  facilitiesExport,
-  projectsExport,
-  FACILITY_CSV_HEADER,
-  PROJECT_CSV_HEADER,
-  type LayerFormat,
-  type ProjectExportInput,
-} from './layer-exports';
 
 type StatsInput = Pick<CoverageResult, 'counties' | 'mountain' | 'other' | 'total' | 'request'>;
 

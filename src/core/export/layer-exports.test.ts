@@ -6,9 +6,16 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../shared/facilities';
 import { buildFacilities, guessColumns, parseFacilityFile } from '../import';
-import { facilitiesExport, projectsExport, type ProjectExportInput } from './coverage-exports';
-import { FACILITY_CSV_HEADER, PROJECT_CSV_HEADER } from './layer-exports';
+import { writeExport, type ExportFormatId } from './export-formats';
+import { FACILITY_CSV_HEADER, PROJECT_CSV_HEADER, type ProjectExportInput } from './layer-exports';
 import type { ExportStamp } from './run-metadata';
+import { TEST_FILE_TEXTS } from './test-file-texts';
+
+// The layers as the app writes them: through the format registry, with the catalogue's file texts.
+const facilitiesExport = (facilities: readonly Facility[], format: ExportFormatId, stamp?: ExportStamp) =>
+  writeExport(format, 'facilities', facilities, { texts: TEST_FILE_TEXTS, stamp });
+const projectsExport = (projects: readonly ProjectExportInput[], format: ExportFormatId, stamp?: ExportStamp) =>
+  writeExport(format, 'projects', projects, { texts: TEST_FILE_TEXTS, stamp });
 
 const parser = new DOMParser({ onError: () => undefined });
 

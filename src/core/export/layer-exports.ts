@@ -9,6 +9,11 @@
  *   flat properties, and the export stamp as a top-level `metadata` member when one is given.
  * - KML: point placemarks with ExtendedData; projects without a point cannot be placemarks, so
  *   they are left out and the document description says how many and which (序号).
+ *
+ * The writers here are reached through the format registry (export-formats.ts). Texts written into
+ * the files (KML document names and descriptions) come from the caller in `LayerExportTexts`,
+ * built from the message catalogue: core carries no prose. Column headers and category labels are
+ * part of the file format (OuTu's import reads them back), not UI text, so they stay here.
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { countyByAdcode } from '../../shared/counties';
@@ -18,7 +23,23 @@ import { toCsv, type CsvCell } from './csv';
 import { escapeXml, toKml, type KmlPlacemark } from './kml';
 import type { ExportStamp } from './run-metadata';
 
-export type LayerFormat = 'geojson' | 'csv' | 'kml';
+/** What a layer file says in words, given by the caller from the message catalogue. */
+export interface LayerExportTexts {
+  /** KML document names when the stamp carries no title. */
+  facilitiesTitle: string;
+  projectsTitle: string;
+  /** Labels before the export time and data version in the KML document description. */
+  exportedAtLabel: string;
+  dataVersionLabel: string;
+  /** The KML description's note on projects left out for having no point, listed by 序号. */
+  projectsWithoutPoint: (count: number, seqs: readonly number[]) => string;
+}
+
+/** `stamp` (a RunExportMetadata works too) goes into the GeoJSON `metadata` member and the KML description. */
+export interface LayerExportContext {
+  texts: LayerExportTexts;
+  stamp?: ExportStamp | undefined;
+}
 
 type Value = string | number | null;
 
@@ -107,10 +128,10 @@ function extraKeys(facilities: readonly Facility[]): string[] {
 }
 
 /** The document description: who wrote the file, when, from which data, plus any notes. */
-function stampText(meta: ExportStamp | undefined): string[] {
-  if (!meta) return [];
-  const parts = [`${meta.app} ${meta.appVersion}`, `导出时间 (exported at) ${meta.exportedAt}`];
-  if (meta.dataVersion) parts.push(`数据版本 (data version) ${meta.dataVersion}`);
+function stampText({ stamp, texts }: LayerExportContext): string[] {
+  if (!stamp) return [];
+  const parts = [`${stamp.app} ${stamp.appVersion}`, `${texts.exportedAtLabel} ${stamp.exportedAt}`];
+  if (stamp.dataVersion) parts.push(`${texts.dataVersionLabel} ${stamp.dataVersion}`);
   return [parts.join(' · ')];
 }
 
@@ -149,21 +170,20 @@ export function facilitiesGeoJson(
   return withMetadata(features, meta);
 }
 
-/**
- * Facilities as GeoJSON, CSV or KML text. `meta` (a RunExportMetadata works too) goes into the
- * GeoJSON `metadata` member and the KML document description; the CSV stays a plain table.
- */
-export function facilitiesExport(facilities: readonly Facility[], format: LayerFormat, meta?: ExportStamp): string {
-  if (format === 'geojson') return `${JSON.stringify(facilitiesGeoJson(facilities, meta))}\n`;
+/** Facilities as a CSV table: no stamp inside, so the file loads straight back into OuTu and QGIS. */
+export function facilitiesCsv(facilities: readonly Facility[]): string {
   const extras = extraKeys(facilities);
-  if (format === 'csv') {
-    const header = [...FACILITY_CSV_HEADER, ...extras.map((key) => `extra.${key}`)];
-    const rows = facilities.map((f): CsvCell[] => {
-      const values = facilityValues(f);
-      return [...FACILITY_COLUMNS.map(([key]) => values[key]), ...extras.map((key) => f.extra[key] ?? null)];
-    });
-    return toCsv(header, rows, { bom: true });
-  }
+  const header = [...FACILITY_CSV_HEADER, ...extras.map((key) => `extra.${key}`)];
+  const rows = facilities.map((f): CsvCell[] => {
+    const values = facilityValues(f);
+    return [...FACILITY_COLUMNS.map(([key]) => values[key]), ...extras.map((key) => f.extra[key] ?? null)];
+  });
+  return toCsv(header, rows, { bom: true });
+}
+
+/** Facilities as KML placemarks, the stamp in the document description. */
+export function facilitiesKml(facilities: readonly Facility[], context: LayerExportContext): string {
+  const extras = extraKeys(facilities);
   const placemarks = facilities.map((f): KmlPlacemark => {
     const { name, lon, lat, ...values } = facilityValues(f);
     const data: Record<string, Value> = { ...values };
@@ -172,7 +192,7 @@ export function facilitiesExport(facilities: readonly Facility[], format: LayerF
     if (f.address) placemark.description = f.address;
     return placemark;
   });
-  return kmlDocument(meta?.title ?? '瓯图设施 OuTu facilities', placemarks, stampText(meta));
+  return kmlDocument(context.stamp?.title ?? context.texts.facilitiesTitle, placemarks, stampText(context));
 }
 
 /** A project with its point; lon/lat null when the project has none (citywide). */
@@ -248,24 +268,20 @@ export function projectsGeoJson(
   return withMetadata(features, meta);
 }
 
+/** Projects as a CSV table; projects without a point keep their row with empty 经度/纬度. */
+export function projectsCsv(projects: readonly ProjectExportInput[]): string {
+  const rows = projects.map((p): CsvCell[] => {
+    const values = projectValues(p);
+    return PROJECT_COLUMNS.map(([key]) => values[key]);
+  });
+  return toCsv(PROJECT_CSV_HEADER, rows, { bom: true });
+}
+
 /**
- * Projects as GeoJSON, CSV or KML text. Projects without a point stay in the CSV (empty 经度/纬度)
- * and the GeoJSON (geometry null) but cannot be KML placemarks: the KML leaves them out and says
- * so in its document description.
+ * Projects as KML placemarks. Projects without a point cannot be placemarks: they are left out and
+ * the document description says how many and which.
  */
-export function projectsExport(
-  projects: readonly ProjectExportInput[],
-  format: LayerFormat,
-  meta?: ExportStamp,
-): string {
-  if (format === 'geojson') return `${JSON.stringify(projectsGeoJson(projects, meta))}\n`;
-  if (format === 'csv') {
-    const rows = projects.map((p): CsvCell[] => {
-      const values = projectValues(p);
-      return PROJECT_COLUMNS.map(([key]) => values[key]);
-    });
-    return toCsv(PROJECT_CSV_HEADER, rows, { bom: true });
-  }
+export function projectsKml(projects: readonly ProjectExportInput[], context: LayerExportContext): string {
   const placemarks: KmlPlacemark[] = [];
   const skipped: number[] = [];
   for (const p of projects) {
@@ -276,11 +292,7 @@ export function projectsExport(
     const { name, content, lon, lat, ...data } = projectValues(p);
     placemarks.push({ name: String(name), description: String(content), lon: lon as number, lat: lat as number, data });
   }
-  const description = stampText(meta);
-  if (skipped.length > 0)
-    description.push(
-      `${skipped.length} 个项目没有点位（如全市性项目），未写入本 KML：序号 ${skipped.join('、')}。` +
-        ` ${skipped.length} project(s) without a point (e.g. citywide) are not in this KML: No. ${skipped.join(', ')}.`,
-    );
-  return kmlDocument(meta?.title ?? '瓯图重大项目 OuTu projects', placemarks, description);
+  const description = stampText(context);
+  if (skipped.length > 0) description.push(context.texts.projectsWithoutPoint(skipped.length, skipped));
+  return kmlDocument(context.stamp?.title ?? context.texts.projectsTitle, placemarks, description);
 }

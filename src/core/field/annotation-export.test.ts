@@ -10,6 +10,7 @@ import {
   annotationsToKml,
   attachedToText,
 } from './annotation-export';
+import { TEST_FILE_TEXTS } from '../export/test-file-texts';
 import { annotation, edit, photo, tombstone } from './test-records';
 
 const a1 = annotation('a1', { note: '=cmd|x, "quoted"\n第二行' }, { createdAt: '2024-05-01T08:00:00.000Z' });
@@ -123,7 +124,7 @@ describe('annotationsToCsv', () => {
 describe('annotationsToKml', () => {
   it('parses back to the same points, names and data', () => {
     const doc = new DOMParser({ onError: () => undefined }).parseFromString(
-      annotationsToKml(annotations, photos),
+      annotationsToKml(annotations, photos, TEST_FILE_TEXTS),
       'text/xml',
     );
     const features = kml(doc as unknown as Parameters<typeof kml>[0]).features;
@@ -140,6 +141,8 @@ describe('annotationsToKml', () => {
   });
 
   it('uses the given document name', () => {
-    expect(annotationsToKml([], [], '外业 A')).toContain('<name>外业 A</name>');
+    expect(annotationsToKml([], [], { ...TEST_FILE_TEXTS, annotationsTitle: '外业 A' })).toContain(
+      '<name>外业 A</name>',
+    );
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Field annotations for other tools: GeoJSON, CSV (Excel) and KML. Deleted annotations and deleted
  * photos are left out; each annotation lists its photos by count and file names. Properties are
- * flat text and numbers so every GIS and spreadsheet shows them as ordinary columns.
+ * flat text and numbers so every GIS and spreadsheet shows them as ordinary columns. The writers are
+ * reached through the format registry (core/export/export-formats.ts); the KML's words come from
+ * the caller in `AnnotationExportTexts` (core carries no prose).
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { AttachedTo, FieldRecordOf, FieldStatus } from '../../shared/field';
@@ -15,6 +17,20 @@ export const FIELD_STATUS_LABELS_ZH: Record<FieldStatus, string> = {
   'in-service': '已投用',
   problem: '有问题',
 };
+
+/** What an annotation file says in words, given by the caller from the message catalogue. */
+export interface AnnotationExportTexts {
+  /** The KML document name. */
+  annotationsTitle: string;
+  /** Placemark name of an annotation without a title (KML viewers show names, not empty labels). */
+  untitledAnnotation: string;
+}
+
+/** The field records an annotation export reads (the field snapshot has both). */
+export interface AnnotationExportInput {
+  annotations: readonly FieldRecordOf<'annotation'>[];
+  photos: readonly FieldRecordOf<'photo'>[];
+}
 
 export interface AnnotationExportProperties {
   id: string;
@@ -139,11 +155,12 @@ export function annotationsToCsv(
 export function annotationsToKml(
   annotations: readonly FieldRecordOf<'annotation'>[],
   photos: readonly FieldRecordOf<'photo'>[],
-  documentName = '瓯图现场标注',
+  texts: AnnotationExportTexts,
 ): string {
   const placemarks = annotationExportRows(annotations, photos).map((row) => {
     const { title, note, ...data } = row.properties;
-    return { name: title || '（无标题）', description: note, lon: row.lon, lat: row.lat, data: { title, ...data } };
+    const name = title || texts.untitledAnnotation;
+    return { name, description: note, lon: row.lon, lat: row.lat, data: { title, ...data } };
   });
-  return toKml(documentName, placemarks);
+  return toKml(texts.annotationsTitle, placemarks);
 }

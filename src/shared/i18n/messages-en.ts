@@ -824,6 +824,18 @@ export const messagesEn = {
   'exportFile.facilitySets.separator': '; ',
   'exportFile.bandRule':
     'bands are [0, t1), [t1, t2) …, the last one including its upper limit; ≤ {last} {unit} counts as covered, beyond or unreachable as not covered',
+  // Export format registry: format labels, and the texts written into exported files.
+  'exportFormat.geojson': 'GeoJSON',
+  'exportFormat.csv': 'CSV',
+  'exportFormat.kml': 'KML',
+  'exportFile.facilitiesTitle': 'OuTu facilities',
+  'exportFile.projectsTitle': 'OuTu projects',
+  'exportFile.annotationsTitle': 'OuTu field annotations',
+  'exportFile.untitledAnnotation': '(untitled)',
+  'exportFile.exportedAt': 'exported at',
+  'exportFile.dataVersion': 'data version',
+  'exportFile.projectsWithoutPoint': '{n} project(s) without a point (e.g. citywide) are not in this KML: No. {seqs}.',
+  'exportFile.listSeparator': ', ',
 } as const satisfies Record<MessageKey, string>;
 
 // Compiles only while both catalogues have exactly the same keys, in both directions.

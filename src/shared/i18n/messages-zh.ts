@@ -790,6 +790,18 @@ export const messagesZh = {
   'exportFile.speeds.notUsed': '不适用：直线半径法不使用路网速度',
   'exportFile.facilitySets.separator': '；',
   'exportFile.bandRule': '分段为 [0, t1)、[t1, t2) …，最后一段含上限；≤ {last} {unit} 计为覆盖，超出或不可达为未覆盖',
+  // Export format registry: format labels, and the texts written into exported files.
+  'exportFormat.geojson': 'GeoJSON',
+  'exportFormat.csv': 'CSV',
+  'exportFormat.kml': 'KML',
+  'exportFile.facilitiesTitle': '瓯图设施',
+  'exportFile.projectsTitle': '瓯图重大项目',
+  'exportFile.annotationsTitle': '瓯图现场标注',
+  'exportFile.untitledAnnotation': '（无标题）',
+  'exportFile.exportedAt': '导出时间',
+  'exportFile.dataVersion': '数据版本',
+  'exportFile.projectsWithoutPoint': '{n} 个项目没有点位（如全市性项目），未写入本 KML：序号 {seqs}。',
+  'exportFile.listSeparator': '、',
 } as const;
 
 export type MessageKey = keyof typeof messagesZh;

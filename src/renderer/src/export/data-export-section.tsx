@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import {
   bandsGeoJson,
@@ -7,7 +6,7 @@ import {
   countyStatsXlsx,
   sidecarFileName,
 } from '../../../core/export/coverage-exports';
-import { facilitiesExport, projectsExport, type LayerFormat } from '../../../core/export/layer-exports';
+import { EXPORT_FORMAT_IDS, exportFormat, writeExport, type ExportFormatId } from '../../../core/export/export-formats';
 import { populationSourceMeta, runExportMetadata, type ExportStamp } from '../../../core/export/run-metadata';
 import { decodePopulationGrid } from '../../../core/population/grid-codec';
 import type { CoverageResult } from '../../../shared/coverage';
@@ -18,6 +17,9 @@ import type { ProjectRow } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import { translate } from '../i18n/translate';
 import type { Platform } from '../platform/platform';
+import { errorReason, type BusyJob } from '../ui/busy-store';
+import { useBusyAction } from '../ui/use-busy-action';
+import { exportFileTexts } from './export-file-texts';
 
 export interface DataExportRun {
   label: string;
@@ -27,6 +29,9 @@ export interface DataExportRun {
   /** Imported population (its name and encoded grid); null = the modelled grid. */
   population: { name: string; bytes: Uint8Array } | null;
 }
+
+type RunFile = 'bands' | 'cells' | 'csv' | 'xlsx';
+type DataExportAction = RunFile | `${'facilities' | 'projects'}-${ExportFormatId}`;
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
@@ -51,8 +56,8 @@ export function DataExportSection({
   appVersion: string;
 }) {
   const { t, language } = useI18n();
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = useBusyAction<DataExportAction>();
+  const working = busy.action !== null;
 
   const meta = () =>
     run &&
@@ -74,30 +79,24 @@ export function DataExportSection({
     ...(manifest ? { dataVersion: manifest.dataVersion } : {}),
   };
 
-  const save = async (data: string | Uint8Array, name: string, extension: string) =>
+  const save = async (data: string | Uint8Array, name: string, extension: string, mimeType?: string) =>
     platform.saveFile({
       title: t('export.saveTitle'),
       suggestedName: name,
       filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
       data,
+      ...(mimeType ? { mimeType } : {}),
     });
 
-  const act = async (task: () => Promise<string | null>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await task();
-      if (saved) setMessage(t('export.saved', { path: saved }));
-    } catch (error) {
-      console.error(error);
-      setMessage(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Runs an export whose task resolves to the saved path, or null when nothing was saved. */
+  const act = (action: DataExportAction, task: (job: BusyJob) => Promise<string | null>) =>
+    busy.run(action, task, {
+      done: (path) => (path ? t('export.saved', { path }) : null),
+      failed: (error) => t('export.failed', { reason: errorReason(error) }),
+    });
 
-  const exportRun = (what: 'bands' | 'cells' | 'csv' | 'xlsx') =>
-    act(async () => {
+  const exportRun = (what: RunFile) =>
+    act(what, async () => {
       const m = meta();
       if (!run || !m) return null;
       const base = `outu-${what === 'bands' ? 'coverage' : what === 'cells' ? 'cells' : 'counties'}-${stamp()}`;
@@ -127,41 +126,48 @@ export function DataExportSection({
       return result.path ?? base;
     });
 
-  const exportLayer = (layer: 'facilities' | 'projects', format: LayerFormat) =>
-    act(async () => {
-      const data =
-        layer === 'facilities'
-          ? facilitiesExport(facilities, format, stampOnly)
-          : projectsExport(projects, format, stampOnly);
-      const name = `outu-${layer}-${stamp()}.${format}`;
-      const result = await save(data, name, format);
+  const exportLayer = (layer: 'facilities' | 'projects', format: ExportFormatId) =>
+    act(`${layer}-${format}`, async () => {
+      const spec = exportFormat(format);
+      const inputs = { facilities, projects };
+      const data = writeExport(format, layer, inputs[layer], { texts: exportFileTexts(), stamp: stampOnly });
+      const name = `outu-${layer}-${stamp()}.${spec.extension}`;
+      const result = await save(data, name, spec.extension, spec.mimeType);
       if (!result.saved) return null;
-      // GeoJSON and KML carry the stamp inside; a CSV stays a plain table (it re-imports as is) with a sidecar.
-      if (format === 'csv') {
-        const sidecar = { ...stampOnly, layer, rows: layer === 'facilities' ? facilities.length : projects.length };
+      // A format with no place for the stamp (CSV: it must re-import as is) gets it in a sidecar.
+      if (!spec.embedsStamp) {
+        const sidecar = { ...stampOnly, layer, rows: inputs[layer].length };
         await save(`${JSON.stringify(sidecar, null, 2)}\n`, sidecarFileName(name), 'json');
       }
       return result.path ?? name;
     });
 
-  const formats: LayerFormat[] = ['geojson', 'csv', 'kml'];
-  const label = (f: LayerFormat) => (f === 'geojson' ? 'GeoJSON' : f.toUpperCase());
   return (
     <section className="export-section" data-testid="data-export">
       <h3>{t('export.dataTitle')}</h3>
       {run ? (
         <div className="button-row">
           <span className="muted">{t('export.runData', { label: run.label })}</span>
-          <button type="button" disabled={busy} onClick={() => void exportRun('bands')} data-testid="export-bands">
+          <button type="button" disabled={working} onClick={() => void exportRun('bands')} data-testid="export-bands">
             {t('export.bands')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void exportRun('cells')} data-testid="export-cells">
+          <button type="button" disabled={working} onClick={() => void exportRun('cells')} data-testid="export-cells">
             {t('export.cells')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void exportRun('csv')} data-testid="export-county-csv">
+          <button
+            type="button"
+            disabled={working}
+            onClick={() => void exportRun('csv')}
+            data-testid="export-county-csv"
+          >
             {t('export.countyCsv')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void exportRun('xlsx')} data-testid="export-county-xlsx">
+          <button
+            type="button"
+            disabled={working}
+            onClick={() => void exportRun('xlsx')}
+            data-testid="export-county-xlsx"
+          >
             {t('export.countyXlsx')}
           </button>
         </div>
@@ -170,36 +176,36 @@ export function DataExportSection({
       )}
       <div className="button-row">
         <span className="muted">{t('export.facilities', { n: facilities.length })}</span>
-        {formats.map((f) => (
+        {EXPORT_FORMAT_IDS.map((f) => (
           <button
             key={f}
             type="button"
-            disabled={busy}
+            disabled={working}
             onClick={() => void exportLayer('facilities', f)}
             data-testid={`export-facilities-${f}`}
           >
-            {label(f)}
+            {t(exportFormat(f).labelKey)}
           </button>
         ))}
       </div>
       <div className="button-row">
         <span className="muted">{t('export.projects', { n: projects.length })}</span>
-        {formats.map((f) => (
+        {EXPORT_FORMAT_IDS.map((f) => (
           <button
             key={f}
             type="button"
-            disabled={busy}
+            disabled={working}
             onClick={() => void exportLayer('projects', f)}
             data-testid={`export-projects-${f}`}
           >
-            {label(f)}
+            {t(exportFormat(f).labelKey)}
           </button>
         ))}
       </div>
       <p className="muted">{t('export.traceNote')}</p>
-      {message && (
+      {busy.notice && (
         <p className="notice" role="status" data-testid="data-export-message">
-          {message}
+          {busy.notice.text}
         </p>
       )}
     </section>

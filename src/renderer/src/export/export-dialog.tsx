@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
 import type { Orientation, Paper, SheetDpi } from '../../../core/sheet/sheet-spec';
 import { COUNTIES } from '../../../shared/counties';
@@ -8,17 +8,17 @@ import { useI18n } from '../i18n/i18n-context';
 import type { LayerState } from '../map/layer-state';
 import { CITY_BOUNDS } from '../map/map-controller';
 import type { Platform } from '../platform/platform';
+import { errorReason, type BusyJob, type BusyProgress } from '../ui/busy-store';
 import { Dialog } from '../ui/dialog';
+import { useBusyAction } from '../ui/use-busy-action';
 import { exportAtlas, exportSheet, type AtlasPageRequest } from './export-sheet';
 import type { MapExtent } from './render-map-image';
 import { sheetLegendEntries, type LegendPresence, type SheetCoverage } from './sheet-legend';
 import { buildSheetSpec, type SheetOptions, type SheetRun } from './sheet-spec-builder';
 
 type Scope = 'view' | 'city' | number;
-type Busy = { what: 'sheet' | 'atlas'; done: number; total: number; controller: AbortController } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
-const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
 /**
  * Print-ready map sheets (current view, a county or the whole city; A4/A3; 150/300 DPI; PDF or
@@ -60,10 +60,8 @@ export function ExportDialog({
   });
   const [scope, setScope] = useState<Scope>('view');
   const [format, setFormat] = useState<'pdf' | 'png'>('pdf');
-  const [busy, setBusy] = useState<Busy>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const busyRef = useRef<Busy>(null);
-  busyRef.current = busy;
+  const busy = useBusyAction<'sheet' | 'atlas'>();
+  const working = busy.action !== null;
 
   const legend = sheetLegendEntries(layerState, coverage, presence, t);
   const specFor = (title: string, only?: number) =>
@@ -79,6 +77,7 @@ export function ExportDialog({
     return language === 'zh' ? (county?.name ?? String(adcode)) : (county?.nameEn ?? String(adcode));
   };
 
+  /** Saves a finished file; resolves to where it went, or null when the user dismissed the dialog. */
   const save = async (bytes: Uint8Array, name: string, extension: string) => {
     const result = await platform.saveFile({
       title: t('export.saveTitle'),
@@ -86,31 +85,18 @@ export function ExportDialog({
       filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
       data: bytes,
     });
-    if (result.saved) setMessage({ kind: 'ok', text: t('export.saved', { path: result.path ?? name }) });
+    return result.saved ? (result.path ?? name) : null;
   };
 
-  const runExport = async (what: 'sheet' | 'atlas', task: (controller: AbortController) => Promise<void>) => {
-    const controller = new AbortController();
-    setBusy({ what, done: 0, total: 1, controller });
-    setMessage(null);
-    try {
-      await task(controller);
-    } catch (error) {
-      if (isAbort(error)) setMessage({ kind: 'ok', text: t('export.cancelled') });
-      else {
-        console.error(error);
-        setMessage({
-          kind: 'error',
-          text: t('export.failed', { reason: error instanceof Error ? error.message : String(error) }),
-        });
-      }
-    } finally {
-      setBusy(null);
-    }
-  };
+  const runExport = (what: 'sheet' | 'atlas', task: (job: BusyJob) => Promise<string | null>) =>
+    busy.run(what, task, {
+      done: (path) => (path ? t('export.saved', { path }) : null),
+      cancelled: t('export.cancelled'),
+      failed: (error) => t('export.failed', { reason: errorReason(error) }),
+    });
 
   const exportMap = () =>
-    runExport('sheet', async (controller) => {
+    runExport('sheet', async ({ signal }) => {
       const extent: MapExtent =
         scope === 'view'
           ? { kind: 'view' }
@@ -122,14 +108,14 @@ export function ExportDialog({
         extent,
         format,
         platform.dataBaseUrl,
-        controller.signal,
+        signal,
       );
-      if (controller.signal.aborted) return;
-      await save(bytes, `outu-${options.paper}-${today()}`, format);
+      if (signal.aborted) return null;
+      return save(bytes, `outu-${options.paper}-${today()}`, format);
     });
 
   const exportAtlasPdf = () =>
-    runExport('atlas', async (controller) => {
+    runExport('atlas', async ({ signal, progress }) => {
       const pages: AtlasPageRequest[] = [
         { spec: specFor(`${options.title} · ${t('row.total')}`), extent: { kind: 'bounds', bounds: CITY_BOUNDS } },
       ];
@@ -139,12 +125,11 @@ export function ExportDialog({
           extent: { kind: 'bounds', bounds: await boundsOf(county.adcode) },
         });
       const bytes = await exportAtlas(map, pages, platform.dataBaseUrl, options.title, {
-        signal: controller.signal,
-        onProgress: (done, total) =>
-          setBusy((prev) => (prev && prev.controller === controller ? { ...prev, done, total } : prev)),
+        signal,
+        onProgress: progress,
       });
-      if (controller.signal.aborted) return;
-      await save(bytes, `outu-atlas-${today()}`, 'pdf');
+      if (signal.aborted) return null;
+      return save(bytes, `outu-atlas-${today()}`, 'pdf');
     });
 
   const set = <K extends keyof SheetOptions>(key: K, value: SheetOptions[K]) =>
@@ -154,7 +139,7 @@ export function ExportDialog({
     <Dialog
       title={t('export.title')}
       closeLabel={t('dialog.close')}
-      onClose={() => !busy && onClose()}
+      onClose={() => !working && onClose()}
       testId="export-dialog"
       wide
     >
@@ -256,12 +241,12 @@ export function ExportDialog({
         </label>
         <p className="muted">{t('export.legendNote', { n: legend.length })}</p>
         <div className="button-row">
-          <button type="button" disabled={busy !== null} onClick={() => void exportMap()} data-testid="export-map">
+          <button type="button" disabled={working} onClick={() => void exportMap()} data-testid="export-map">
             {t('export.exportMap')}
           </button>
           <button
             type="button"
-            disabled={busy !== null || !run}
+            disabled={working || !run}
             onClick={() => void exportAtlasPdf()}
             title={run ? undefined : t('export.atlasNeedsRun')}
             data-testid="export-atlas"
@@ -269,26 +254,37 @@ export function ExportDialog({
             {t('export.exportAtlas')}
           </button>
         </div>
-        {busy && (
-          <div className="progress" data-testid="export-progress">
-            <progress max={busy.total} value={busy.what === 'atlas' ? busy.done : undefined} />
-            <span>
-              {busy.what === 'atlas'
-                ? t('export.atlasProgress', { done: busy.done, total: busy.total })
-                : t('export.rendering')}
-            </span>
-            <button type="button" onClick={() => busy.controller.abort()} data-testid="export-cancel">
-              {t('export.cancel')}
-            </button>
-          </div>
-        )}
-        {message && (
-          <p className={message.kind === 'ok' ? 'notice' : 'warning'} role="status" data-testid="export-message">
-            {message.text}
+        {busy.action && <ExportProgress action={busy.action} progress={busy.progress} onCancel={busy.cancel} />}
+        {busy.notice && (
+          <p className={busy.notice.kind === 'ok' ? 'notice' : 'warning'} role="status" data-testid="export-message">
+            {busy.notice.text}
           </p>
         )}
       </section>
       {dataSection}
     </Dialog>
+  );
+}
+
+/** The running export: a bar (stepped for the atlas, indeterminate for one sheet) and its cancel. */
+function ExportProgress({
+  action,
+  progress,
+  onCancel,
+}: {
+  action: 'sheet' | 'atlas';
+  progress: BusyProgress | null;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const { done, total } = progress ?? { done: 0, total: 1 };
+  return (
+    <div className="progress" data-testid="export-progress">
+      <progress max={total} value={action === 'atlas' ? done : undefined} />
+      <span>{action === 'atlas' ? t('export.atlasProgress', { done, total }) : t('export.rendering')}</span>
+      <button type="button" onClick={onCancel} data-testid="export-cancel">
+        {t('export.cancel')}
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MergeConflict } from '../../../core/field/merge';
 import { PackageError, packageErrorMessage } from '../../../core/field/package-error';
-import { annotationsToCsv, annotationsToGeoJson, annotationsToKml } from '../../../core/field/annotation-export';
+import { EXPORT_FORMAT_IDS, exportFormat, writeExport, type ExportFormatId } from '../../../core/export/export-formats';
 import {
   createBackup,
   exportChanges,
@@ -11,12 +11,16 @@ import {
   type PackageOrigin,
 } from '../db/package-store';
 import type { OutuDb } from '../db/outu-db';
+import { loadLastFieldExport, saveLastFieldExport } from '../db/settings-store';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
+import { exportFileTexts } from '../export/export-file-texts';
+import { errorReason } from '../ui/busy-store';
+import { useBusyAction } from '../ui/use-busy-action';
 import { ConflictDialog } from './conflict-dialog';
 import type { FieldState } from './use-field';
 
-const LAST_EXPORT_KEY = 'fieldLastExport';
+type ExchangeAction = 'export' | 'import' | 'annotations' | 'backup' | 'restore' | 'resolve';
 const stamp = (iso: string) => iso.slice(0, 16).replace(/[-:T]/g, '');
 /** Marks the document while a package write is in its transaction (durability tests watch it). */
 const markWriting = () => (document.documentElement.dataset.fieldWriting = 'true');
@@ -38,16 +42,16 @@ export function ExchangeSection({
   const { t, tMessage } = useI18n();
   const [since, setSince] = useState('');
   const [everything, setEverything] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const busy = useBusyAction<ExchangeAction>();
+  const working = busy.action !== null;
   const [conflicts, setConflicts] = useState<MergeConflict[] | null>(null);
   const [appVersion, setAppVersion] = useState('');
 
   useEffect(() => {
     void platform.appInfo().then((info) => setAppVersion(info.version));
-    void db.settings.get(LAST_EXPORT_KEY).then((row) => {
-      if (typeof row?.value === 'string') {
-        setSince(row.value.slice(0, 10));
+    void loadLastFieldExport(db).then((exportedAt) => {
+      if (exportedAt !== null) {
+        setSince(exportedAt.slice(0, 10));
         setEverything(false);
       }
     });
@@ -55,28 +59,17 @@ export function ExchangeSection({
 
   const origin = (): PackageOrigin => ({ author: field.author, appVersion, dataVersion });
   const explain = (error: unknown) =>
-    error instanceof PackageError
-      ? tMessage(packageErrorMessage(error))
-      : error instanceof Error
-        ? error.message
-        : String(error);
+    error instanceof PackageError ? tMessage(packageErrorMessage(error)) : errorReason(error);
 
-  const run = async (task: () => Promise<void>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await task();
-    } catch (error) {
-      console.error(error);
-      onError(t('exchange.failed', { reason: explain(error) }));
-    } finally {
-      setBusy(false);
-      delete document.documentElement.dataset.fieldWriting;
-    }
+  /** Runs a task that resolves to its notice (null: none); a failure goes to the app's error banner. */
+  const run = async (action: ExchangeAction, task: () => Promise<string | null>) => {
+    const outcome = await busy.run(action, task, { done: (notice) => notice });
+    delete document.documentElement.dataset.fieldWriting;
+    if (outcome.kind === 'failed') onError(t('exchange.failed', { reason: explain(outcome.error) }));
   };
 
   const exportPackage = () =>
-    run(async () => {
+    run('export', async () => {
       const now = new Date().toISOString();
       const from = everything || !since ? null : new Date(`${since}T00:00:00`).toISOString();
       const { bytes, records } = await exportChanges(db, from, { ...origin(), now });
@@ -86,51 +79,45 @@ export function ExchangeSection({
         filters: [{ name: t('exchange.packageFilter'), extensions: ['zip'] }],
         data: bytes,
       });
-      if (!result.saved) return;
-      await db.settings.put({ key: LAST_EXPORT_KEY, value: now });
-      setMessage(t('exchange.exported', { n: records, kb: Math.round(bytes.length / 1024) }));
+      if (!result.saved) return null;
+      await saveLastFieldExport(db, now);
+      return t('exchange.exported', { n: records, kb: Math.round(bytes.length / 1024) });
     });
 
   const importPackage = () =>
-    run(async () => {
+    run('import', async () => {
       const file = await platform.openFile({
         title: t('exchange.import'),
         filters: [{ name: t('exchange.packageFilter'), extensions: ['zip'] }],
       });
-      if (!file) return;
+      if (!file) return null;
       const outcome = await importChanges(db, file.bytes, { author: field.author, onWriting: markWriting });
       await field.reload();
-      setMessage(
-        t('exchange.imported', {
-          author: outcome.author,
-          added: outcome.added,
-          updated: outcome.updated,
-          unchanged: outcome.unchanged,
-          conflicts: outcome.conflicts.length,
-        }),
-      );
       if (outcome.conflicts.length) setConflicts(outcome.conflicts);
-    });
-
-  const exportAnnotations = (format: 'geojson' | 'csv' | 'kml') =>
-    run(async () => {
-      const { annotations, photos } = field.snapshot;
-      const data =
-        format === 'geojson'
-          ? JSON.stringify(annotationsToGeoJson(annotations, photos), null, 1)
-          : format === 'csv'
-            ? annotationsToCsv(annotations, photos)
-            : annotationsToKml(annotations, photos);
-      await platform.saveFile({
-        title: t('exchange.exportAnnotations'),
-        suggestedName: `outu-annotations-${stamp(new Date().toISOString())}.${format}`,
-        filters: [{ name: format.toUpperCase(), extensions: [format] }],
-        data,
+      return t('exchange.imported', {
+        author: outcome.author,
+        added: outcome.added,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        conflicts: outcome.conflicts.length,
       });
     });
 
+  const exportAnnotations = (format: ExportFormatId) =>
+    run('annotations', async () => {
+      const { extension, mimeType } = exportFormat(format);
+      await platform.saveFile({
+        title: t('exchange.exportAnnotations'),
+        suggestedName: `outu-annotations-${stamp(new Date().toISOString())}.${extension}`,
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        data: writeExport(format, 'annotations', field.snapshot, { texts: exportFileTexts() }),
+        mimeType,
+      });
+      return null;
+    });
+
   const backup = () =>
-    run(async () => {
+    run('backup', async () => {
       const now = new Date().toISOString();
       const bytes = await createBackup(db, { ...origin(), now });
       const result = await platform.saveFile({
@@ -139,19 +126,20 @@ export function ExchangeSection({
         filters: [{ name: t('exchange.packageFilter'), extensions: ['zip'] }],
         data: bytes,
       });
-      if (result.saved) setMessage(t('backup.created', { kb: Math.round(bytes.length / 1024) }));
+      return result.saved ? t('backup.created', { kb: Math.round(bytes.length / 1024) }) : null;
     });
 
   const restore = () =>
-    run(async () => {
+    run('restore', async () => {
       const file = await platform.openFile({
         title: t('backup.restore'),
         filters: [{ name: t('exchange.packageFilter'), extensions: ['zip'] }],
       });
-      if (!file || !window.confirm(t('backup.confirmRestore'))) return;
+      if (!file || !window.confirm(t('backup.confirmRestore'))) return null;
       await restoreBackup(db, file.bytes);
       // Settings, layers and catalogue all change: start the app again from the restored data.
       window.location.reload();
+      return null;
     });
 
   return (
@@ -168,40 +156,40 @@ export function ExchangeSection({
         </label>
       )}
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => void exportPackage()} data-testid="exchange-export">
+        <button type="button" disabled={working} onClick={() => void exportPackage()} data-testid="exchange-export">
           {t('exchange.export')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void importPackage()} data-testid="exchange-import">
+        <button type="button" disabled={working} onClick={() => void importPackage()} data-testid="exchange-import">
           {t('exchange.import')}
         </button>
       </div>
       <div className="button-row">
         <span className="muted">{t('exchange.exportAnnotations')}</span>
-        {(['geojson', 'csv', 'kml'] as const).map((format) => (
+        {EXPORT_FORMAT_IDS.map((format) => (
           <button
             key={format}
             type="button"
-            disabled={busy}
+            disabled={working}
             onClick={() => void exportAnnotations(format)}
             data-testid={`annotations-export-${format}`}
           >
-            {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
+            {t(exportFormat(format).labelKey)}
           </button>
         ))}
       </div>
       <h3>{t('backup.title')}</h3>
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => void backup()} data-testid="backup-create">
+        <button type="button" disabled={working} onClick={() => void backup()} data-testid="backup-create">
           {t('backup.create')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void restore()} data-testid="backup-restore">
+        <button type="button" disabled={working} onClick={() => void restore()} data-testid="backup-restore">
           {t('backup.restore')}
         </button>
       </div>
       <p className="muted">{t('backup.note')}</p>
-      {message && (
+      {busy.notice && (
         <p className="notice" role="status" data-testid="exchange-message">
-          {message}
+          {busy.notice.text}
         </p>
       )}
       {conflicts && (
@@ -209,7 +197,7 @@ export function ExchangeSection({
           conflicts={conflicts}
           onClose={() => setConflicts(null)}
           onApply={(choices) =>
-            void run(async () => {
+            void run('resolve', async () => {
               const resolved = await resolveConflicts(db, conflicts, choices, {
                 author: field.author,
                 label: t('change.resolve'),
@@ -217,7 +205,7 @@ export function ExchangeSection({
               if (resolved.changed > 0) field.remember(resolved.txId, t('change.resolve'));
               setConflicts(null);
               await field.reload();
-              setMessage(t('conflict.resolved', { n: choices.size }));
+              return t('conflict.resolved', { n: choices.size });
             })
           }
         />

@@ -9,6 +9,7 @@ import {
   type IndicatorStatus,
   type PlanIndicator,
 } from '../../../shared/indicators';
+import { listIndicatorRecords, saveIndicatorRecord } from '../db/indicator-repo';
 import type { OutuDb } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from '../ui/dialog';
@@ -50,7 +51,7 @@ export function IndicatorsDialog({
     void fetchJson<{ total: { population: number } }>(dataBaseUrl + DATA_FILES.populationGridInfo).then((info) =>
       setPopulation(info.total.population),
     );
-    if (db) void db.indicatorRecords.toArray().then(setRecords);
+    if (db) void listIndicatorRecords(db).then(setRecords);
   }, [dataBaseUrl, db]);
 
   // Samples are never passed off as real: only imported sets and the county centres count.
@@ -62,8 +63,8 @@ export function IndicatorsDialog({
   const save = async (indicator: PlanIndicator) => {
     const value = Number(drafts[indicator.id]);
     if (!db || !Number.isFinite(value)) return;
-    await db.indicatorRecords.put({ indicatorId: indicator.id, year, value, recordedAt: new Date().toISOString() });
-    setRecords(await db.indicatorRecords.toArray());
+    await saveIndicatorRecord(db, { indicatorId: indicator.id, year, value, recordedAt: new Date().toISOString() });
+    setRecords(await listIndicatorRecords(db));
     setDrafts((prev) => ({ ...prev, [indicator.id]: '' }));
   };
 

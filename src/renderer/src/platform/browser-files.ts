@@ -29,7 +29,7 @@ export function browserOpenFile(request: OpenFileRequest): Promise<OpenedFile | 
 /** Saves through a download link: the browser decides where the file goes. */
 export async function browserSaveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   const part: BlobPart = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
-  const url = URL.createObjectURL(new Blob([part]));
+  const url = URL.createObjectURL(new Blob([part], request.mimeType ? { type: request.mimeType } : {}));
   const link = document.createElement('a');
   link.href = url;
   link.download = request.suggestedName;

@@ -14,7 +14,7 @@ import type { OutuDb } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
 import { ConflictDialog } from './conflict-dialog';
-import type { FieldState } from './use-field';
+import type { FieldState } from './field-store';
 
 const LAST_EXPORT_KEY = 'fieldLastExport';
 const stamp = (iso: string) => iso.slice(0, 16).replace(/[-:T]/g, '');

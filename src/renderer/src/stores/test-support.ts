@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
 import type { OpenedFile } from '../../../shared/ipc';
-import type { ProjectCategory } from '../../../shared/projects';
+import { PROJECT_CATEGORIES, type ProjectCategory } from '../../../shared/projects';
 import { OutuDb, type ProjectRow } from '../db/outu-db';
 import type { MapController } from '../map/map-controller';
 import type { Platform } from '../platform/platform';
@@ -45,17 +45,19 @@ export function fakeMapController(centre: [number, number] = [120.7, 28.0]) {
   return { controller: camera as unknown as MapController, calls };
 }
 
-/** A project row as shipped: at a county point, or citywide (no point) when `at` is null. */
+/** A project row as shipped (health by default): at a county point, or citywide (no point) when `at` is null. */
+const HEALTH = PROJECT_CATEGORIES[2];
+
 export const projectRow = (
   seq: number,
   name: string,
   at: [number, number] | null,
-  category: ProjectCategory = '医疗',
+  category: ProjectCategory = HEALTH,
 ): ProjectRow => ({
   seq,
   name,
   category,
-  kind: '新建',
+  kind: '',
   period: '2021-2025',
   location: '',
   content: '',

@@ -6,7 +6,7 @@ import { PhotoError } from '../../../core/field/photo-metadata';
 import type { OutuDb } from '../db/outu-db';
 import { useI18n } from '../i18n/i18n-context';
 import { PhotoGallery } from './photo-gallery';
-import type { FieldState } from './use-field';
+import type { FieldState } from './field-store';
 
 /** Edits one annotation: text fields save together, photos and position save at once (all undoable). */
 export function AnnotationEditor({

@@ -18,7 +18,7 @@ import { exportFileTexts } from '../export/export-file-texts';
 import { errorReason } from '../ui/busy-store';
 import { useBusyAction } from '../ui/use-busy-action';
 import { ConflictDialog } from './conflict-dialog';
-import type { FieldState } from './use-field';
+import type { FieldState } from './field-store';
 
 type ExchangeAction = 'export' | 'import' | 'annotations' | 'backup' | 'restore' | 'resolve';
 const stamp = (iso: string) => iso.slice(0, 16).replace(/[-:T]/g, '');

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { FIELD_STATUSES, type FieldStatus } from '../../../shared/field';
 import { useI18n } from '../i18n/i18n-context';
 import { FIELD_STATUS_COLORS } from '../map/field-layers';
-import type { FieldState } from './use-field';
+import type { FieldState } from './field-store';
 
 /** The 实地 tab: who is recording, how to add a point, undo/redo, the list, and exchange. */
 export function FieldPanel({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FIELD_STATUSES, type FieldRecordOf, type ProgressBody } from '../../../shared/field';
 import type { PositionCorrection } from '../../../core/projects/apply-positions';
 import { useI18n } from '../i18n/i18n-context';
-import type { FieldState } from './use-field';
+import type { FieldState } from './field-store';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,12 +1,27 @@
+import type { FeatureCollection, Point } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Facility } from '../../../shared/facilities';
+import type { ProjectRow } from '../db/outu-db';
 import type { Language } from '../i18n/translate';
 import { MOUNTAIN_HATCH_IMAGE } from './layer-types';
 import { BASEMAP_PMTILES_KEY, buildBasemapStyle, countyLabelField } from './basemap-style';
+import {
+  bindCatalogueInteractions,
+  showFacilities,
+  showProjects,
+  showSelection,
+  type CatalogueInteractionHandlers,
+} from './catalogue-map';
+import { showCoverage, showSitingSites } from './coverage-layers';
+import { bindAnnotationClicks, DragMarker } from './field-map';
+import { showAnnotations } from './field-layers';
+import { clearFileOverlay, showFileOverlay } from './file-overlay';
 import { hatchPattern, hexToRgb } from './hatch-pattern';
 import { opacityProperties, orderedStyleLayers, type LayerState } from './layer-state';
 import { MAP_COLORS } from './map-colors';
 import { registerPmtiles } from './pmtiles-buffer-source';
+import { WhatIfMarkers } from './what-if-markers';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -35,8 +50,21 @@ export function addMountainHatch(map: maplibregl.Map): void {
   map.addImage(MOUNTAIN_HATCH_IMAGE, hatchPattern(16, hexToRgb(MAP_COLORS.mountainHatch)), { pixelRatio: 2 });
 }
 
-/** Owns the MapLibre map: React components talk to the map only through this class. */
+/** A file opened for the session, drawn above the basemap. */
+export interface FileOverlayView {
+  collection: FeatureCollection;
+  bbox: [number, number, number, number];
+}
+
+/** Where the pointer is over the map, in WGS-84; null once it has left the map. */
+export type PointerPosition = { lng: number; lat: number } | null;
+
+/**
+ * Owns the MapLibre map: React components, hooks and stores talk to the map only through this
+ * class. Layer updates wait for the style themselves, so callers never check whether it has loaded.
+ */
 export class MapController {
+  /** For the map feature's own modules (layers, markers); everything else uses the methods below. */
   readonly map: maplibregl.Map;
   private language: Language;
   private styleReady = false;
@@ -138,6 +166,135 @@ export class MapController {
 
   zoomToCity(): void {
     this.map.fitBounds(CITY_BOUNDS, { padding: 24 });
+  }
+
+  /** The centre of the view, [lon, lat]. */
+  centre(): [number, number] {
+    const { lng, lat } = this.map.getCenter();
+    return [lng, lat];
+  }
+
+  /**
+   * The app's main map (not a comparison map): published for end-to-end tests and the devtools
+   * console, and its first idle marked for the startup timing.
+   */
+  publishAsMainMap(): void {
+    window.__outuMap = this.map;
+    this.map.once('idle', () => {
+      performance.mark('outu:map-idle');
+      document.documentElement.dataset.mapIdle = 'true';
+    });
+  }
+
+  /**
+   * Waits for one click anywhere on the map, showing a crosshair until then, and hands over where it
+   * was. Returns a function that stops waiting (and restores the cursor) if the user gives up.
+   */
+  pickPoint(onPick: (lon: number, lat: number) => void): () => void {
+    const canvas = this.map.getCanvas();
+    canvas.style.cursor = 'crosshair';
+    const onClick = (event: maplibregl.MapMouseEvent) => {
+      canvas.style.cursor = '';
+      onPick(event.lngLat.lng, event.lngLat.lat);
+    };
+    this.map.once('click', onClick);
+    return () => {
+      this.map.off('click', onClick);
+      canvas.style.cursor = '';
+    };
+  }
+
+  /** Reports the pointer position and the zoom (at once, then on every change). Returns an unbind function. */
+  trackPointer(onPointer: (at: PointerPosition) => void, onZoom: (zoom: number) => void): () => void {
+    const map = this.map;
+    const move = (event: maplibregl.MapMouseEvent) => onPointer({ lng: event.lngLat.lng, lat: event.lngLat.lat });
+    const out = () => onPointer(null);
+    const zoom = () => onZoom(map.getZoom());
+    zoom();
+    map.on('mousemove', move);
+    map.on('mouseout', out);
+    map.on('zoom', zoom);
+    return () => {
+      map.off('mousemove', move);
+      map.off('mouseout', out);
+      map.off('zoom', zoom);
+    };
+  }
+
+  /** A draggable marker (the selected annotation, a project being corrected); the caller removes it. */
+  addDragMarker(at: [number, number], color: string, testId: string, onDrop: (lon: number, lat: number) => void) {
+    return new DragMarker(this.map, at, color, testId, onDrop);
+  }
+
+  /** Draggable markers for the what-if's proposed facilities; the caller syncs and disposes them. */
+  addProposedMarkers(onMove: (id: string, lon: number, lat: number) => void): WhatIfMarkers {
+    return new WhatIfMarkers(this.map, onMove);
+  }
+
+  showProjects(projects: readonly ProjectRow[]): void {
+    this.whenStyleReady(() => showProjects(this.map, projects));
+  }
+
+  showFacilities(facilities: readonly Facility[], sampleSetIds: ReadonlySet<string>): void {
+    this.whenStyleReady(() => showFacilities(this.map, facilities, sampleSetIds));
+  }
+
+  /** Rings the selected project or facility; null clears the ring. */
+  showSelection(point: [number, number] | null): void {
+    this.whenStyleReady(() => showSelection(this.map, point));
+  }
+
+  showAnnotations(collection: FeatureCollection<Point>): void {
+    this.whenStyleReady(() => showAnnotations(this.map, collection));
+  }
+
+  /** Coverage bands, the uncovered population and the 2SFCA points of the run on the map (null clears). */
+  showCoverage(bands: FeatureCollection | null, uncovered: FeatureCollection | null, access: FeatureCollection | null) {
+    this.whenStyleReady(() => showCoverage(this.map, bands, uncovered, access));
+  }
+
+  showSitingSites(sites: readonly { rank: number; lon: number; lat: number }[]): void {
+    this.whenStyleReady(() => showSitingSites(this.map, sites));
+  }
+
+  /** Shows an opened file and frames it, or removes the one shown (null). */
+  showFileOverlay(overlay: FileOverlayView | null): void {
+    this.whenStyleReady(() => {
+      if (!overlay) return clearFileOverlay(this.map);
+      showFileOverlay(this.map, overlay.collection);
+      this.fitBounds(overlay.bbox);
+    });
+  }
+
+  /** Clicks, hover tips and clusters of the project and facility layers. Returns an unbind function. */
+  bindCatalogueInteractions(handlers: CatalogueInteractionHandlers): () => void {
+    return this.bindWhenStyleReady(() => bindCatalogueInteractions(this.map, handlers));
+  }
+
+  /** A click on an annotation selects it. Returns an unbind function. */
+  bindAnnotationClicks(onSelect: (id: string) => void): () => void {
+    return this.bindWhenStyleReady(() => bindAnnotationClicks(this.map, onSelect));
+  }
+
+  /**
+   * The map an export copies: the off-screen render reads its style, camera and canvas size and
+   * draws the sheet in a copy of its own, never on the map on screen.
+   */
+  exportSnapshotSource(): maplibregl.Map {
+    return this.map;
+  }
+
+  /** Binds once the layers exist; unbinding before then means it never binds. */
+  private bindWhenStyleReady(bind: () => () => void): () => void {
+    let unbind: (() => void) | null = null;
+    let cancelled = false;
+    this.whenStyleReady(() => {
+      if (!cancelled) unbind = bind();
+    });
+    return () => {
+      cancelled = true;
+      unbind?.();
+    };
   }
 
   destroy(): void {

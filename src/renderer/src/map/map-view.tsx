@@ -23,11 +23,7 @@ export function MapView({ dataBaseUrl, archive, language, layerState, attributio
     if (!container) return;
     const controller = new MapController({ container, basemapArchive: initial.current.archive, ...initial.current });
     controllerRef.current = controller;
-    window.__outuMap = controller.map;
-    controller.map.once('idle', () => {
-      performance.mark('outu:map-idle');
-      document.documentElement.dataset.mapIdle = 'true';
-    });
+    controller.publishAsMainMap();
     initial.current.onReady(controller);
     return () => {
       controllerRef.current = null;

@@ -1,12 +1,7 @@
 import gcoord from 'gcoord';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
-import type { MapController } from '../map/map-controller';
-
-interface Cursor {
-  lng: number;
-  lat: number;
-}
+import type { MapController, PointerPosition } from '../map/map-controller';
 
 const fmt = (value: number) => value.toFixed(6);
 
@@ -21,25 +16,10 @@ export function CoordinateReadout({
   onShowGcjChange: (show: boolean) => void;
 }) {
   const { t } = useI18n();
-  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const [cursor, setCursor] = useState<PointerPosition>(null);
   const [zoom, setZoom] = useState<number | null>(null);
 
-  useEffect(() => {
-    if (!controller) return;
-    const map = controller.map;
-    const onMove = (e: { lngLat: Cursor }) => setCursor({ lng: e.lngLat.lng, lat: e.lngLat.lat });
-    const onOut = () => setCursor(null);
-    const onZoom = () => setZoom(map.getZoom());
-    onZoom();
-    map.on('mousemove', onMove);
-    map.on('mouseout', onOut);
-    map.on('zoom', onZoom);
-    return () => {
-      map.off('mousemove', onMove);
-      map.off('mouseout', onOut);
-      map.off('zoom', onZoom);
-    };
-  }, [controller]);
+  useEffect(() => controller?.trackPointer(setCursor, setZoom), [controller]);
 
   const gcj = cursor && showGcj ? gcoord.transform([cursor.lng, cursor.lat], gcoord.WGS84, gcoord.GCJ02) : null;
   return (

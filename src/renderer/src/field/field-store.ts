@@ -5,6 +5,7 @@ import { positionRecordId } from '../../../shared/field';
 import type { DetailItem } from '../catalogue/detail-panel';
 import { commitEdits, fieldRecordsOf, undoTransaction, type FieldEdit, type WriteContext } from '../db/field-store';
 import type { OutuDb, ProjectRow } from '../db/outu-db';
+import { loadFieldAuthor, saveFieldAuthor } from '../db/settings-store';
 import { translate, type Language, type Translate } from '../i18n/translate';
 import { ingestPhoto } from './photo-ingest';
 import { UndoStack, type UndoEntry } from './undo-stack';
@@ -94,7 +95,6 @@ export interface FieldStoreDeps {
 }
 
 const EMPTY: FieldSnapshot = { annotations: [], photos: [], progress: [], positions: [] };
-const AUTHOR_KEY = 'fieldAuthor';
 /** Where an annotation on a project without a point starts when the map is not there yet (Wenzhou). */
 const FALLBACK_CENTRE: [number, number] = [120.65, 28];
 
@@ -158,14 +158,14 @@ export function createFieldStore(deps: FieldStoreDeps): StoreApi<FieldState> {
 
       load: async () => {
         if (!db) return;
-        const [snapshot, row] = await Promise.all([loadSnapshot(db), db.settings.get(AUTHOR_KEY)]);
+        const [snapshot, author] = await Promise.all([loadSnapshot(db), loadFieldAuthor(db)]);
         show(snapshot);
-        set({ author: typeof row?.value === 'string' ? row.value : '' });
+        set({ author });
       },
       reload,
       setAuthor: async (name) => {
         set({ author: name });
-        await db?.settings.put({ key: AUTHOR_KEY, value: name });
+        if (db) await saveFieldAuthor(db, name);
       },
       undo: async () => {
         const entry = undoStack.peekUndo();

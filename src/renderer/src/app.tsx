@@ -42,7 +42,7 @@ import type { ScenarioRow } from './db/outu-db';
 import { DEFAULT_TRAVEL_PROFILES } from '../../shared/travel-profiles';
 import { EquityDrawer } from './coverage/equity-drawer';
 import { SitingPanel } from './coverage/siting-panel';
-import { supplyFor } from './coverage/supply';
+import { supplyFor } from '../../core/analysis/supply';
 import type { SitingResult } from '../../core/equity/siting';
 import type { Facility } from '../../shared/facilities';
 import { IndicatorsDialog } from './indicators/indicators-dialog';

@@ -1,6 +1,6 @@
-import type { SupplyFacility } from '../../../core/equity/two-step-fca';
-import type { CoverageRequest } from '../../../shared/coverage';
-import type { Facility, FacilityCapacity } from '../../../shared/facilities';
+import type { CoverageRequest } from '../../shared/coverage';
+import type { Facility, FacilityCapacity } from '../../shared/facilities';
+import type { TwoStepSupply } from './two-step';
 
 const FIELDS: (keyof FacilityCapacity)[] = ['beds', 'places', 'seats', 'areaM2'];
 
@@ -12,7 +12,7 @@ const FIELDS: (keyof FacilityCapacity)[] = ['beds', 'places', 'seats', 'areaM2']
 export function supplyFor(
   request: CoverageRequest,
   facilities: readonly Facility[],
-): { supply: SupplyFacility[]; field: keyof FacilityCapacity; per: number } | null {
+): TwoStepSupply | null {
   const byId = new Map(facilities.map((f) => [f.id, f]));
   const chosen = request.facilities.map((f) => byId.get(f.id)).filter((f): f is Facility => !!f);
   if (chosen.length === 0) return null;

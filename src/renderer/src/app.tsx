@@ -32,14 +32,12 @@ import { loadSampleSets } from './catalogue/load-samples';
 import type { CatalogueRef } from './map/catalogue-map';
 import { CoveragePanel } from './coverage/coverage-panel';
 import { PopulationSource } from './coverage/population-source';
-import { useWhatIf } from './coverage/use-what-if';
 import { WhatIfPanel } from './coverage/what-if-panel';
 import { ScenarioPanel } from './coverage/scenario-panel';
 import { SplitMap } from './coverage/split-map';
-import { CoverageCancelled, CoverageClient } from './coverage/coverage-client';
-import type { CoverageOutput } from './coverage/worker-protocol';
-import type { ScenarioRow } from './db/outu-db';
-import { DEFAULT_TRAVEL_PROFILES } from '../../shared/travel-profiles';
+import { useStore } from 'zustand';
+import { createAnalysisService } from './analysis/analysis-service';
+import { createCoverageStore } from './coverage/coverage-store';
 import { EquityDrawer } from './coverage/equity-drawer';
 import { SitingPanel } from './coverage/siting-panel';
 import { supplyFor } from '../../core/analysis/supply';
@@ -47,7 +45,6 @@ import type { SitingResult } from '../../core/equity/siting';
 import type { Facility } from '../../shared/facilities';
 import { IndicatorsDialog } from './indicators/indicators-dialog';
 import { WhatIfMarkers } from './map/what-if-markers';
-import { useCoverage } from './coverage/use-coverage';
 import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage/coverage-inputs';
 import { showCoverage, showSitingSites } from './map/coverage-layers';
 import { countyBounds } from './catalogue/facility-import';
@@ -158,7 +155,18 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     [controller, catalogue.projects, catalogue.facilities, setSelection],
   );
 
-  const coverage = useCoverage(db, platform.dataBaseUrl, manifest);
+  const proposedLabel = useCallback((i: number) => t('whatif.proposedName', { n: i + 1 }), [t]);
+  // Coverage state lives in its store; every computation goes through the one analysis service.
+  const [analysis] = useState(() => createAnalysisService());
+  useEffect(() => () => analysis.dispose(), [analysis]);
+  const [coverageStore] = useState(() =>
+    createCoverageStore({ service: analysis, db, dataBaseUrl: platform.dataBaseUrl, proposedName: proposedLabel }),
+  );
+  const coverage = useStore(coverageStore);
+  useEffect(() => {
+    if (manifest) void coverageStore.getState().start(manifest.dataVersion);
+  }, [coverageStore, manifest]);
+  useEffect(() => coverageStore.getState().setProposedName(proposedLabel), [coverageStore, proposedLabel]);
   const [coverageInputs, setCoverageInputs] = useState<CoverageInputs | null>(null);
   // Defaults need the facility sets, which arrive with the catalogue.
   useEffect(() => {
@@ -166,18 +174,10 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       setCoverageInputs(inputsFromPreset(DEFAULT_PRESET, catalogue.facilitySets));
   }, [coverageInputs, catalogue.status, catalogue.facilitySets]);
 
-  const coverageOutput = coverage.state.status === 'done' ? coverage.state.output : null;
-
-  const proposedLabel = useCallback((i: number) => t('whatif.proposedName', { n: i + 1 }), [t]);
-  const whatIf = useWhatIf(
-    coverageOutput,
-    platform.dataBaseUrl,
-    manifest?.dataVersion ?? '',
-    coverage.population,
-    proposedLabel,
-  );
+  const coverageOutput = coverage.run.status === 'done' ? coverage.run.output : null;
+  const whatIf = coverage.whatIf;
   const [placing, setPlacing] = useState(false);
-  const { addProposed, moveProposed } = whatIf;
+  const { addProposed, moveProposed } = coverage;
 
   useEffect(() => {
     if (!controller || !placing) return;
@@ -204,7 +204,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   useEffect(() => markersRef.current?.sync(whatIf.proposed), [whatIf.proposed]);
 
   const savePlannedSites = async (result: SitingResult) => {
-    const label = coverage.state.status === 'done' ? coverage.state.label : '';
+    const label = coverage.run.status === 'done' ? coverage.run.label : '';
     const setId = `planned-${Date.now()}`;
     const name = t('siting.setName', { label });
     const area = result.area.name;
@@ -239,49 +239,16 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
   };
 
   // Split view: scenario A on the main map, scenario B on a second map with the camera locked.
-  const [split, setSplit] = useState<{
-    a: ScenarioRow;
-    b: ScenarioRow;
-    outputs: [CoverageOutput, CoverageOutput] | null;
-  } | null>(null);
-  const splitClient = useRef<CoverageClient | null>(null);
-  const openSplit = async (a: ScenarioRow, b: ScenarioRow) => {
-    setSplit({ a, b, outputs: null });
-    splitClient.current ??= new CoverageClient();
-    const run = (row: ScenarioRow, i: number) =>
-      splitClient.current!.run(
-        {
-          type: 'run',
-          runId: `split-${i}-${row.id}`,
-          dataBaseUrl: platform.dataBaseUrl,
-          dataVersion: manifest?.dataVersion ?? '',
-          request: row.request,
-          profiles: DEFAULT_TRAVEL_PROFILES,
-        },
-        () => undefined,
-      );
-    try {
-      const outA = await run(a, 0);
-      const outB = await run(b, 1);
-      setSplit((prev) => (prev && prev.a.id === a.id && prev.b.id === b.id ? { a, b, outputs: [outA, outB] } : prev));
-    } catch (error) {
-      if (!(error instanceof CoverageCancelled))
-        setErrorMessage(error instanceof Error ? error.message : String(error));
-      setSplit(null);
-    }
-  };
+  const split = coverage.split;
   const shownOutput = split?.outputs ? split.outputs[0] : coverageOutput;
+  // A compared scenario has no 2SFCA layer.
+  const shownAccess = split?.outputs ? null : (coverageOutput?.twoStep?.cells ?? null);
 
   useEffect(() => {
     controller?.whenStyleReady(() =>
-      showCoverage(
-        controller.map,
-        shownOutput?.bands ?? null,
-        shownOutput?.uncovered ?? null,
-        shownOutput?.twoStep?.cells ?? null,
-      ),
+      showCoverage(controller.map, shownOutput?.bands ?? null, shownOutput?.uncovered ?? null, shownAccess),
     );
-  }, [controller, shownOutput]);
+  }, [controller, shownOutput, shownAccess]);
 
   const sitingSites = coverage.siting.result?.sites;
   useEffect(() => {
@@ -296,7 +263,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
       coverageInputs.presetId === 'custom'
         ? `${t(`profile.${request.profile}`)} ${coverageInputs.thresholdsText}`
         : t(`preset.${coverageInputs.presetId}`);
-    void coverage.run(request, label, supplyFor(request, catalogue.facilities));
+    void coverage.runCoverage(request, label, supplyFor(request, catalogue.facilities));
   };
 
   const zoomToCounty = async (adcode: number) => {
@@ -440,9 +407,9 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
     .filter((s) => runSetIds.has(s.id))
     .map((s) => (s.kind === 'county-centres' ? t('facilities.countyCentres') : s.name));
   const sheetRun =
-    coverageOutput && coverage.state.status === 'done'
+    coverageOutput && coverage.run.status === 'done'
       ? {
-          label: coverage.state.label,
+          label: coverage.run.label,
           result: coverageOutput.result,
           ...(coverageOutput.equity ? { equity: coverageOutput.equity } : {}),
           ...(coverage.population ? { importedPopulation: coverage.population.name } : {}),
@@ -590,7 +557,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   onInputsChange={setCoverageInputs}
                   sets={catalogue.facilitySets}
                   facilities={catalogue.facilities}
-                  state={coverage.state}
+                  state={coverage.run}
                   onRun={runCoverage}
                   onCancel={coverage.cancel}
                   onCounty={(adcode) => void zoomToCounty(adcode)}
@@ -609,8 +576,8 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                           whatIf={whatIf}
                           placing={placing}
                           onPlace={() => setPlacing(true)}
-                          onRemove={whatIf.removeProposed}
-                          onReset={whatIf.reset}
+                          onRemove={coverage.removeProposed}
+                          onReset={coverage.resetWhatIf}
                           {...(coverageOutput.equity ? { baseGini: coverageOutput.equity.gini } : {})}
                           nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
                         />
@@ -622,7 +589,6 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                               .map((s) => ({ id: s.id, name: s.name }))}
                             onRun={(area, n, candidateSet) =>
                               void coverage.site(
-                                coverageOutput.result.request,
                                 area,
                                 n,
                                 candidateSet
@@ -639,9 +605,15 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                         <ScenarioPanel
                           db={db}
                           base={coverageOutput.result}
-                          baseLabel={coverage.state.status === 'done' ? coverage.state.label : ''}
+                          baseLabel={coverage.run.status === 'done' ? coverage.run.label : ''}
                           whatIf={whatIf}
-                          onSplit={(a, b) => void openSplit(a, b)}
+                          onSplit={(a, b) =>
+                            coverage
+                              .openSplit(a, b)
+                              .catch((error: unknown) =>
+                                setErrorMessage(error instanceof Error ? error.message : String(error)),
+                              )
+                          }
                         />
                       </>
                     )
@@ -739,7 +711,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                   />
                   <div className="split-bar">
                     {!split.outputs && <span className="badge sample">{t('scenario.splitComputing')}</span>}
-                    <button type="button" onClick={() => setSplit(null)} data-testid="split-close">
+                    <button type="button" onClick={coverage.closeSplit} data-testid="split-close">
                       {t('scenario.closeSplit')}
                     </button>
                   </div>
@@ -790,7 +762,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
                     ? {
                         whatIfClosed: whatIf.closed.includes(view.detail.facility.id),
                         onToggleWhatIfClosed: () =>
-                          view.detail?.kind === 'facility' && whatIf.toggleClosed(view.detail.facility.id),
+                          view.detail?.kind === 'facility' && coverage.toggleClosed(view.detail.facility.id),
                       }
                     : {})}
                 />
@@ -816,7 +788,7 @@ export function App({ platform, db, dbError, initialLanguage, initialLayerState,
             </div>
             {equityOpen && coverageOutput?.equity && (
               <EquityDrawer
-                label={coverage.state.status === 'done' ? coverage.state.label : ''}
+                label={coverage.run.status === 'done' ? coverage.run.label : ''}
                 result={whatIf.preview?.result ?? coverageOutput.result}
                 equity={whatIf.preview?.equity ?? coverageOutput.equity}
                 onCounty={(adcode) => void zoomToCounty(adcode)}

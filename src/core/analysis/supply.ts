@@ -9,10 +9,7 @@ const FIELDS: (keyof FacilityCapacity)[] = ['beds', 'places', 'seats', 'areaM2']
  * least half of them do (otherwise the ratio would mostly measure missing data). Facilities
  * without it supply 0.
  */
-export function supplyFor(
-  request: CoverageRequest,
-  facilities: readonly Facility[],
-): TwoStepSupply | null {
+export function supplyFor(request: CoverageRequest, facilities: readonly Facility[]): TwoStepSupply | null {
   const byId = new Map(facilities.map((f) => [f.id, f]));
   const chosen = request.facilities.map((f) => byId.get(f.id)).filter((f): f is Facility => !!f);
   if (chosen.length === 0) return null;

@@ -270,7 +270,9 @@ export function createCoverageStore(deps: CoverageStoreDeps): StoreApi<CoverageS
       },
 
       addProposed(lon, lat) {
-        changeWhatIf(({ proposed }) => ({ proposed: [...proposed, { id: `proposed-${++proposedCount}`, lon, lat }] }));
+        // Unique across sessions too: saved scenarios keep these ids.
+        const id = `proposed-${Date.now()}-${++proposedCount}`;
+        changeWhatIf(({ proposed }) => ({ proposed: [...proposed, { id, lon, lat }] }));
       },
       moveProposed(id, lon, lat) {
         changeWhatIf(({ proposed }) => ({

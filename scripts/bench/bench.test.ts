@@ -53,6 +53,9 @@ describe('bench runner', () => {
       'field',
       'sheet',
       'atlas',
+      'analysis-preview',
+      'analysis-siting',
+      'analysis-compare',
     ]);
     for (const b of benches) expect(b.cases.filter((c) => c.baseline)).toHaveLength(1);
   });

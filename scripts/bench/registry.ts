@@ -1,4 +1,5 @@
 /** Every benchmark `npm run bench` knows; add new ones here. */
+import { analysisBenches } from './analysis-bench';
 import type { Bench } from './bench-types';
 import { coverageBench } from './coverage-bench';
 import { equityBenches } from './equity-bench';
@@ -14,5 +15,13 @@ const FIELD_BENCH_MODULE = './field-bench';
 
 export async function registeredBenches(): Promise<Bench[]> {
   const { fieldBench } = (await import(FIELD_BENCH_MODULE)) as { fieldBench: () => Bench };
-  return [importBench(), filterBench(), coverageBench(), ...equityBenches(), fieldBench(), ...sheetBenches()];
+  return [
+    importBench(),
+    filterBench(),
+    coverageBench(),
+    ...equityBenches(),
+    fieldBench(),
+    ...sheetBenches(),
+    ...analysisBenches(),
+  ];
 }

@@ -1,8 +1,11 @@
 /** `coverage`: the same run as the app's coverage panel, written as JSON (and node times as CSV). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { runCoverage, type CoverageData, type CoverageRunOutput } from '../../src/core/coverage/run-coverage';
+import { analyseCoverage, type CoverageAnalysis } from '../../src/core/analysis/analyse-coverage';
+import type { CoverageData, CoverageRunOutput } from '../../src/core/coverage/run-coverage';
+import type { EquityOptions } from '../../src/core/equity/equity-summary';
 import type { CoverageMethod, CoverageRequest, GroupStats } from '../../src/shared/coverage';
+import type { Facility } from '../../src/shared/facilities';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { optionalString, parseOptions, requiredProfile, requiredString } from './args';
 import { loadCoverageData, loadFacilities, loadPopulation, parseCrs } from './coverage-data';
@@ -88,18 +91,27 @@ export const coverageCommand: CliCommand = {
   },
 };
 
+export interface CoverageCommandOptions {
+  /** false: leave the JSON file to the caller. */
+  writeJson?: boolean;
+  /** The equity review's options for this request (checked before the run); default options otherwise. */
+  equity?: (request: CoverageRequest) => EquityOptions;
+}
+
 /**
- * Everything `coverage` does, returning the run as well so `equity` can build on the same run
- * instead of repeating it. `writeJson: false` leaves the JSON file to the caller.
+ * Everything `coverage` does, returning the analysis (the run and its equity review, as the app's
+ * worker computes them: the same core function) so `equity` builds on the same run instead of
+ * repeating it.
  */
 export async function runCoverageCommand(
   args: readonly string[],
   io: CliIo,
-  options: { writeJson?: boolean } = {},
+  options: CoverageCommandOptions = {},
 ): Promise<{
   request: CoverageRequest;
+  facilities: Facility[];
   data: CoverageData;
-  output: CoverageRunOutput;
+  output: CoverageAnalysis;
   json: CoverageJson;
   jsonPath: string;
 }> {
@@ -146,7 +158,11 @@ export async function runCoverageCommand(
     data.grid = imported.grid;
     populationNote = `imported from ${resolve(populationFile)}: ${imported.people} people (${imported.rejectedPeople} outside every county, not counted)`;
   }
-  const output = runCoverage(data, request, DEFAULT_TRAVEL_PROFILES, { keepNodeTimes: nodeTimesPath !== undefined });
+  const equity = options.equity?.(request);
+  const output = analyseCoverage(data, request, DEFAULT_TRAVEL_PROFILES, {
+    keepNodeTimes: nodeTimesPath !== undefined,
+    ...(equity ? { equity } : {}),
+  });
   if (!output) throw new Error('coverage run was cancelled');
   const json = coverageJson(request, data, output, source, populationNote);
   if (options.writeJson !== false) {
@@ -169,5 +185,5 @@ export async function runCoverageCommand(
     writeFileSync(resolve(nodeTimesPath), `${lines.join('\n')}\n`);
     io.out(`${lines.length - 1} reached nodes → ${resolve(nodeTimesPath)}`);
   }
-  return { request, data, output, json, jsonPath };
+  return { request, facilities, data, output, json, jsonPath };
 }

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCoverage } from '../../src/core/coverage/run-coverage';
+import { supplyFor } from '../../src/core/analysis/supply';
+import { analyseTwoStep } from '../../src/core/analysis/two-step';
 import { equitySummary } from '../../src/core/equity/equity-summary';
+import type { CoverageRequest } from '../../src/shared/coverage';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
+import { DEFAULT_OUT_DIR } from '../data-build/paths';
 import { loadCoverageData, loadFacilities } from './coverage-data';
 import { EXIT_USAGE } from './run';
 import { cli } from './test-support';
@@ -84,6 +88,42 @@ describe('equity command', () => {
     expect(result.equity).toMatchObject({ beyond: { kind: 'exclude' }, cappedPopulation: 0, neighbours: 4 });
     expect(result.equity.population).toBe(result.total.covered);
     expect(result.gaps).toHaveLength(5);
+  });
+
+  it('adds 2SFCA on request, through the app’s own function', async () => {
+    const json = join(dir, 'equity-two-step.json');
+    const health = join(DEFAULT_OUT_DIR, 'samples', 'sample-health.csv');
+    const args = ['--facilities', health, '--profile', 'drive', '--minutes', '15,30', '--json', json];
+    const run = await cli('equity', ...args, '--two-step', '--gaps', '3');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(readFileSync(json, 'utf8'));
+    expect(result.twoStep).toMatchObject({ field: 'beds', per: 1000, catchment: 30 });
+    expect(result.twoStep.counties).toHaveLength(12);
+
+    const { facilities } = await loadFacilities(health, 'wgs84');
+    const request: CoverageRequest = {
+      method: 'network',
+      profile: 'drive',
+      thresholdsMin: [15, 30],
+      radiiM: [],
+      facilities: facilities
+        .map(({ id, name, lon, lat }) => ({ id, name, lon, lat }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    };
+    const direct = analyseTwoStep(
+      loadCoverageData(),
+      DEFAULT_TRAVEL_PROFILES,
+      request,
+      supplyFor(request, facilities)!,
+    )!;
+    expect(result.twoStep.total.meanAccessibility).toBeCloseTo(direct.result.total.meanAccessibility!, 4);
+    expect(result.twoStep.facilities).toHaveLength(facilities.length);
+
+    // Without the flag, and for facilities without any capacity: no 2SFCA.
+    expect((await cli('equity', ...args)).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).not.toHaveProperty('twoStep');
+    expect((await cli('equity', ...DRIVE_90, '--json', json, '--two-step')).code).toBe(EXIT_USAGE);
   });
 
   it('explains bad arguments with exit code 2', async () => {

@@ -7,10 +7,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { supplyFor } from '../../src/core/analysis/supply';
+import { analyseTwoStep } from '../../src/core/analysis/two-step';
 import { runCoverage, type CoverageData } from '../../src/core/coverage/run-coverage';
-import { equitySummary } from '../../src/core/equity/equity-summary';
 import type { Neighbourhood } from '../../src/core/equity/gaps';
+import type { AccessGroup } from '../../src/core/equity/two-step-fca';
 import type { BeyondRule } from '../../src/core/equity/inequality';
 import { siteFacilities, type SitingArea } from '../../src/core/equity/siting';
 import { COUNTIES } from '../../src/shared/counties';
@@ -46,6 +47,7 @@ function writeJson(path: string, json: unknown): void {
 
 /** Options only `equity` has; everything else goes to the coverage command. */
 const EQUITY_OPTIONS = ['beyond', 'cap-minutes', 'neighbours', 'gaps'] as const;
+const EQUITY_FLAGS = ['two-step'] as const;
 
 function splitEquityArgs(args: readonly string[]): { own: Map<string, string>; rest: string[] } {
   const own = new Map<string, string>();
@@ -54,6 +56,11 @@ function splitEquityArgs(args: readonly string[]): { own: Map<string, string>; r
     const arg = args[k]!;
     const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
     const name = m?.[1];
+    if (name && (EQUITY_FLAGS as readonly string[]).includes(name)) {
+      if (m[2] !== undefined) throw new UsageError(`--${name} takes no value`);
+      own.set(name, 'true');
+      continue;
+    }
     if (!name || !(EQUITY_OPTIONS as readonly string[]).includes(name)) {
       rest.push(arg);
       continue;
@@ -75,7 +82,41 @@ function equityOptions(own: Map<string, string>) {
   const neighbours = optionalNumber(values, 'neighbours', { integer: true }) ?? 8;
   if (neighbours !== 4 && neighbours !== 8) throw new UsageError('--neighbours must be 4 or 8');
   const gaps = optionalNumber(values, 'gaps', { integer: true, min: 0 }) ?? 50;
-  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps };
+  const twoStep = own.has('two-step');
+  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps, twoStep };
+}
+
+/** `--two-step`: 2SFCA through the app's own function (core/analysis), rounded for reading. */
+function twoStepJson(data: CoverageData, request: CoverageRequest, facilities: Facility[]) {
+  const supply = supplyFor(request, facilities);
+  if (!supply)
+    throw new UsageError('--two-step needs a capacity (beds, places, seats or area) on at least half the facilities');
+  const found = analyseTwoStep(data, DEFAULT_TRAVEL_PROFILES, request, supply);
+  if (!found) throw new Error('2SFCA was cancelled');
+  const { result } = found;
+  const group = (g: AccessGroup) => ({
+    population: Math.round(g.population),
+    meanAccessibility: round(g.meanAccessibility, 4),
+    noAccessPopulation: Math.round(g.noAccessPopulation),
+  });
+  return {
+    field: supply.field,
+    per: result.per,
+    catchment: result.catchment,
+    total: group(result.total),
+    mountain: group(result.mountain),
+    other: group(result.other),
+    counties: result.counties.map((c) => ({ adcode: c.adcode, name: c.name, mountain: c.mountain, ...group(c) })),
+    facilities: result.facilities.map((f) => ({
+      id: f.id,
+      supply: f.supply,
+      demand: Math.round(f.demand),
+      ratio: round(f.ratio, 4),
+      cellCount: f.cellCount,
+      isolated: f.isolated,
+    })),
+    unusedSupply: result.unusedSupply,
+  };
 }
 
 export const equityCommand: CliCommand = {
@@ -83,7 +124,7 @@ export const equityCommand: CliCommand = {
   summary: 'the coverage JSON plus Gini, Theil (mountain vs other) and the largest coverage gaps',
   usage: [
     'npm run cli -- equity <every coverage option> [--beyond cap|exclude] [--cap-minutes N]',
-    '       [--neighbours 8|4] [--gaps 50]',
+    '       [--neighbours 8|4] [--gaps 50] [--two-step]',
     '  e.g. npm run cli -- equity --facilities county-centres --profile drive --minutes 90 --json out.json',
     '  Writes what `coverage` writes (see npm run cli -- coverage --help), plus:',
     '  gini, theil {total, between, within, mountain, other}: inequality of travel time, weighted by people',
@@ -93,48 +134,37 @@ export const equityCommand: CliCommand = {
     '                 or exclude (inequality among the covered only)',
     '  --neighbours   gap contiguity: 8 (edges and corners, default) or 4 (edges only)',
     '  --gaps         how many gaps to list (default 50)',
+    '  --two-step     2SFCA accessibility (Luo & Wang 2003) with the circle as the catchment, from the',
+    '                 capacity most facilities carry (beds, places, seats or area), as the app computes it',
   ].join('\n'),
   async run(args, io) {
     const { own, rest } = splitEquityArgs(args);
     const options = equityOptions(own);
-    // Options the coverage JSON does not record (the coverage command checks them all).
-    // Checked before anything is written: the cap must lie beyond the circle.
-    const { values } = parseArgs({
-      args: rest,
-      options: { method: { type: 'string' }, minutes: { type: 'string' }, radius: { type: 'string' } },
-      strict: false,
-      allowPositionals: true,
-    });
-    if (options.capMinutes !== undefined) {
-      const list = values.method === 'radius' ? values.radius : values.minutes;
-      const circle = Math.max(
-        ...String(list ?? '')
-          .split(',')
-          .map(Number),
-      );
-      if (!(options.capMinutes > circle))
-        throw new UsageError(`--cap-minutes must be beyond the circle (${circle}), got ${options.capMinutes}`);
-    }
-    // The coverage command's own run, extended: one run, one JSON file.
+    // The coverage command's own run and equity review, extended: one run, one JSON file. The
+    // equity options are checked against the request before the run (the cap lies beyond the circle).
     const {
       request,
+      facilities,
       data,
       output,
       json: coverageJson,
       jsonPath,
     } = await runCoverageCommand(rest, io, {
       writeJson: false,
+      equity: (request) => {
+        const thresholds = request.method === 'network' ? request.thresholdsMin : request.radiiM;
+        const circle = thresholds[thresholds.length - 1]!;
+        const beyond: BeyondRule =
+          options.beyondKind === 'exclude'
+            ? { kind: 'exclude' }
+            : { kind: 'cap', capMinutes: options.capMinutes ?? 2 * circle };
+        if (beyond.kind === 'cap' && !(beyond.capMinutes > circle))
+          throw new UsageError(`--cap-minutes must be beyond the circle (${circle}), got ${options.capMinutes}`);
+        return { beyond, neighbours: options.neighbours, gapLimit: options.gaps };
+      },
     });
-
-    const thresholds = request.method === 'network' ? request.thresholdsMin : request.radiiM;
-    const circle = thresholds[thresholds.length - 1]!;
-    const beyond: BeyondRule =
-      options.beyondKind === 'exclude'
-        ? { kind: 'exclude' }
-        : { kind: 'cap', capMinutes: options.capMinutes ?? 2 * circle };
-    if (beyond.kind === 'cap' && !(beyond.capMinutes > circle))
-      throw new UsageError(`--cap-minutes must be beyond the circle (${circle})`);
-    const s = equitySummary(output, data.grid, { beyond, neighbours: options.neighbours, gapLimit: options.gaps });
+    const s = output.equity;
+    const twoStep = options.twoStep ? twoStepJson(data, request, facilities) : null;
     const theilGroup = (g: typeof s.theil.mountain) => ({
       population: Math.round(g.population),
       mean: round(g.mean),
@@ -186,6 +216,7 @@ export const equityCommand: CliCommand = {
         gapCount: s.gapCount,
         uncoveredPopulation: Math.round(s.uncoveredPopulation),
       },
+      ...(twoStep ? { twoStep } : {}),
     };
     writeJson(jsonPath, json);
     const top = s.gaps[0];
@@ -193,6 +224,7 @@ export const equityCommand: CliCommand = {
       `equity: Gini ${json.gini}, Theil ${json.theil.total} (between mountain/other ${json.theil.between}, within ${json.theil.within}); ` +
         `${s.gapCount} gaps` +
         (top ? `, largest ${top.countyName} ${Math.round(top.population)} people` : '') +
+        (twoStep ? `; 2SFCA ${twoStep.field} per ${twoStep.per}: city ${twoStep.total.meanAccessibility}` : '') +
         ` → ${jsonPath}`,
     );
     return 0;

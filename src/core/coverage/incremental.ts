@@ -3,6 +3,7 @@
  * search from the new facility, then a per-cell minimum against the stored best and second-best
  * times. This is what makes what-if dragging interactive.
  */
+import type { FeatureCollection } from 'geojson';
 import type { CoverageFacility, TravelProfile } from '../../shared/coverage';
 import type { TravelProfileSpec } from '../../shared/travel-profiles';
 import { multiSourceSearch } from '../routing/multi-source';
@@ -12,9 +13,16 @@ import { summarise } from './stats';
 import { uncoveredPoints } from './uncovered';
 
 export interface IncrementalOptions {
-  /** Skip the polygons (the slowest part) while the user is still dragging. */
+  /** Skip the polygons (the slowest part) while the user is still dragging; keeps the base's. */
   withBands?: boolean;
+  /**
+   * Numbers only: no polygons and no uncovered points (empty collections), as a coverage run's
+   * `numbersOnly`. For chained additions, where only the last one's layers are drawn.
+   */
+  numbersOnly?: boolean;
 }
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function addFacilityToRun(
   data: CoverageData,
@@ -75,7 +83,11 @@ export function addFacilityToRun(
     isolated,
     snap,
   );
-  const bands = options.withBands === false ? base.bands : coverageBands(grid, cellMinutes, thresholds);
+  const bands = options.numbersOnly
+    ? EMPTY
+    : options.withBands === false
+      ? base.bands
+      : coverageBands(grid, cellMinutes, thresholds);
   return {
     result: {
       ...summary,
@@ -87,7 +99,7 @@ export function addFacilityToRun(
       computeMs: performance.now() - started,
     },
     bands,
-    uncovered: uncoveredPoints(grid, cellMinutes, thresholds[thresholds.length - 1]!),
+    uncovered: options.numbersOnly ? EMPTY : uncoveredPoints(grid, cellMinutes, thresholds[thresholds.length - 1]!),
     cellSecond,
   };
 }

@@ -9,21 +9,18 @@ import { useCoverageSession } from './coverage-session';
  * comparing), the suggested sites, the draggable proposed facilities and the click that places one.
  */
 export function CoverageMapEffects() {
-  const { map, ui } = useAppStores();
+  const { map, ui, coverage } = useAppStores();
   const controller = useStore(map, (s) => s.controller);
   const placing = useStore(ui, (s) => s.placing === 'proposed-facility');
-  const { coverage, coverageOutput, shownOutput, whatIf } = useCoverageSession();
-  const { addProposed, moveProposed } = whatIf;
+  const { coverageOutput, shownOutput, shownAccess } = useCoverageSession();
+  const proposed = useStore(coverage, (s) => s.whatIf.proposed);
+  const sitingSites = useStore(coverage, (s) => s.siting.result?.sites);
+  const { addProposed, moveProposed } = coverage.getState();
 
   useEffect(() => {
-    controller?.showCoverage(
-      shownOutput?.bands ?? null,
-      shownOutput?.uncovered ?? null,
-      shownOutput?.twoStep?.cells ?? null,
-    );
-  }, [controller, shownOutput]);
+    controller?.showCoverage(shownOutput?.bands ?? null, shownOutput?.uncovered ?? null, shownAccess);
+  }, [controller, shownOutput, shownAccess]);
 
-  const sitingSites = coverage.siting.result?.sites;
   useEffect(() => {
     controller?.showSitingSites(coverageOutput ? (sitingSites ?? []) : []);
   }, [controller, sitingSites, coverageOutput]);
@@ -43,7 +40,7 @@ export function CoverageMapEffects() {
     markersRef.current = markers;
     return () => markers.dispose();
   }, [controller, moveProposed]);
-  useEffect(() => markersRef.current?.sync(whatIf.proposed), [whatIf.proposed]);
+  useEffect(() => markersRef.current?.sync(proposed), [proposed]);
 
   return null;
 }

@@ -8,9 +8,9 @@ import { SplitMap } from './split-map';
 
 /** Scenario B's map, its label and the close button, while two scenarios are compared. */
 export function SplitView() {
-  const { platform, map, ui } = useAppStores();
+  const { platform, map, ui, coverage } = useAppStores();
   const { t } = useI18n();
-  const { split, closeSplit } = useCoverageSession();
+  const split = useStore(coverage, (s) => s.split);
   const controller = useStore(map, (s) => s.controller);
   const basemap = useStore(map, (s) => s.basemap);
   const language = useStore(ui, (s) => s.language);
@@ -33,7 +33,7 @@ export function SplitView() {
       />
       <div className="split-bar">
         {!split.outputs && <span className="badge sample">{t('scenario.splitComputing')}</span>}
-        <button type="button" onClick={closeSplit} data-testid="split-close">
+        <button type="button" onClick={() => coverage.getState().closeSplit()} data-testid="split-close">
           {t('scenario.closeSplit')}
         </button>
       </div>
@@ -43,15 +43,16 @@ export function SplitView() {
 
 /** The equity drawer under the map, for the run (or the what-if preview) on the map. */
 export function EquityDrawerHost() {
-  const { map, ui } = useAppStores();
+  const { map, ui, coverage } = useAppStores();
   const open = useStore(ui, (s) => s.dialogs.equity);
-  const { coverageOutput, runLabel, whatIf } = useCoverageSession();
+  const preview = useStore(coverage, (s) => s.whatIf.preview);
+  const { coverageOutput, runLabel } = useCoverageSession();
   if (!open || !coverageOutput?.equity) return null;
   return (
     <EquityDrawer
       label={runLabel}
-      result={whatIf.preview?.result ?? coverageOutput.result}
-      equity={whatIf.preview?.equity ?? coverageOutput.equity}
+      result={preview?.result ?? coverageOutput.result}
+      equity={preview?.equity ?? coverageOutput.equity}
       onCounty={(adcode) => void map.getState().zoomToCounty(adcode)}
       onGap={(bbox) => map.getState().controller?.fitBounds(bbox)}
       onClose={() => ui.getState().closeDialog('equity')}
@@ -62,13 +63,16 @@ export function EquityDrawerHost() {
 
 /** The detail panel's what-if buttons: add a project as a proposed facility, close a facility of the run. */
 export function useWhatIfDetailProps(detail: DetailItem) {
-  const { coverageOutput, whatIf } = useCoverageSession();
+  const { coverage } = useAppStores();
+  const { coverageOutput } = useCoverageSession();
+  const closed = useStore(coverage, (s) => s.whatIf.closed);
+  const { addProposed, toggleClosed } = coverage.getState();
   if (detail.kind === 'project') {
     const { lon, lat } = detail.project;
-    return coverageOutput && lon !== null && lat !== null ? { onAddToWhatIf: () => whatIf.addProposed(lon, lat) } : {};
+    return coverageOutput && lon !== null && lat !== null ? { onAddToWhatIf: () => addProposed(lon, lat) } : {};
   }
   const id = detail.facility.id;
   return coverageOutput?.result.request.facilities.some((f) => f.id === id)
-    ? { whatIfClosed: whatIf.closed.includes(id), onToggleWhatIfClosed: () => whatIf.toggleClosed(id) }
+    ? { whatIfClosed: closed.includes(id), onToggleWhatIfClosed: () => toggleClosed(id) }
     : {};
 }

@@ -12,7 +12,7 @@ import { FACILITY_CATEGORY_COLORS } from '../map/catalogue-colors';
 import { buildRequest, inputsFromPreset, selectedFacilities, type CoverageInputs } from './coverage-inputs';
 import { CoverageResults } from './coverage-results';
 import { COVERAGE_PRESETS, parseThresholds } from './presets';
-import type { CoverageRunState } from './use-coverage';
+import type { CoverageRunState } from './coverage-store';
 
 interface CoveragePanelProps {
   inputs: CoverageInputs;

@@ -10,10 +10,15 @@ import { WhatIfPanel } from './what-if-panel';
 
 /** The coverage tab: run settings and progress, then (once a run is on the map) equity, what-if, siting and scenarios. */
 export function CoverageWorkspace() {
-  const { db, platform, map, catalogue, ui } = useAppStores();
+  const { db, platform, map, catalogue, coverage, ui } = useAppStores();
   const { t } = useI18n();
   const session = useCoverageSession();
-  const { coverage, coverageOutput, coverageInputs, whatIf } = session;
+  const { coverageOutput, coverageInputs } = session;
+  const run = useStore(coverage, (s) => s.run);
+  const whatIf = useStore(coverage, (s) => s.whatIf);
+  const siting = useStore(coverage, (s) => s.siting);
+  const population = useStore(coverage, (s) => s.population);
+  const actions = coverage.getState();
   const facilitySets = useStore(catalogue, (s) => s.facilitySets);
   const facilities = useStore(catalogue, (s) => s.facilities);
   const placing = useStore(ui, (s) => s.placing === 'proposed-facility');
@@ -25,9 +30,9 @@ export function CoverageWorkspace() {
       onInputsChange={session.setCoverageInputs}
       sets={facilitySets}
       facilities={facilities}
-      state={coverage.state}
+      state={run}
       onRun={session.runCoverage}
-      onCancel={coverage.cancel}
+      onCancel={actions.cancel}
       onCounty={(adcode) => void map.getState().zoomToCounty(adcode)}
       whatIf={
         coverageOutput && (
@@ -44,20 +49,19 @@ export function CoverageWorkspace() {
               whatIf={whatIf}
               placing={placing}
               onPlace={() => ui.getState().startPlacing('proposed-facility')}
-              onRemove={whatIf.removeProposed}
-              onReset={whatIf.reset}
+              onRemove={actions.removeProposed}
+              onReset={actions.resetWhatIf}
               {...(coverageOutput.equity ? { baseGini: coverageOutput.equity.gini } : {})}
               nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
             />
             {coverageOutput.result.request.method === 'network' && (
               <SitingPanel
-                state={coverage.siting}
+                state={siting}
                 candidateSets={facilitySets
                   .filter((s) => s.kind !== 'county-centres')
                   .map((s) => ({ id: s.id, name: s.name }))}
                 onRun={(area, n, candidateSet) =>
-                  void coverage.site(
-                    coverageOutput.result.request,
+                  void actions.site(
                     area,
                     n,
                     candidateSet
@@ -67,7 +71,7 @@ export function CoverageWorkspace() {
                       : undefined,
                   )
                 }
-                onToWhatIf={(result) => result.sites.forEach((s) => whatIf.addProposed(s.lon, s.lat))}
+                onToWhatIf={(result) => result.sites.forEach((s) => actions.addProposed(s.lon, s.lat))}
                 onSave={(result) => void session.savePlannedSites(result)}
               />
             )}
@@ -84,8 +88,8 @@ export function CoverageWorkspace() {
       population={
         <PopulationSource
           platform={platform}
-          population={coverage.population}
-          onChange={(next) => void coverage.setPopulation(next)}
+          population={population}
+          onChange={(next) => void actions.setPopulation(next)}
         />
       }
     />

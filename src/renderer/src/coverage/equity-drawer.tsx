@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
+import type { TwoStepAnalysis } from '../../../core/analysis/two-step';
 import type { EquitySummary } from '../../../core/equity/equity-summary';
 import type { CoverageResult } from '../../../shared/coverage';
 import { countyLabel } from '../catalogue/county-select';
 import { useI18n } from '../i18n/i18n-context';
 import { MAP_COLORS } from '../map/map-colors';
 import { Chart } from './chart';
-import type { CoverageOutput } from './worker-protocol';
 
 const CJK_FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
@@ -29,7 +29,7 @@ export function EquityDrawer({
   onCounty: (adcode: number) => void;
   onGap: (bbox: [number, number, number, number]) => void;
   onClose: () => void;
-  twoStep?: CoverageOutput['twoStep'];
+  twoStep?: TwoStepAnalysis | undefined;
 }) {
   const { t, language } = useI18n();
   const counties = result.counties;
@@ -158,7 +158,7 @@ export function EquityDrawer({
   );
 }
 
-function TwoStepSection({ twoStep }: { twoStep: NonNullable<CoverageOutput['twoStep']> }) {
+function TwoStepSection({ twoStep }: { twoStep: TwoStepAnalysis }) {
   const { t, language } = useI18n();
   const field = t(`capacityField.${twoStep.field}`);
   const unit = twoStep.result.per === 1 ? t('equity.perPerson', { field }) : t('equity.perThousand', { field });

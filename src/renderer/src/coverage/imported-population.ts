@@ -3,33 +3,9 @@ import { sha256Hex } from '../../../core/import/sha256';
 import { encodePopulationGrid } from '../../../core/population/grid-codec';
 import { guessPopulationColumns, importPopulationTable } from '../../../core/population/population-import';
 import type { CoordinateSystem } from '../../../shared/facilities';
-import type { OutuDb } from '../db/outu-db';
+import type { ImportedPopulation } from '../db/imported-population-repo';
 import { translateMessage } from '../i18n/translate';
 import { parseFile } from '../catalogue/facility-import';
-
-/** A population grid the user imported, kept in settings so it survives restarts. */
-export interface ImportedPopulation {
-  name: string;
-  /** sha256 of the encoded grid: part of every run's cache key. */
-  key: string;
-  bytes: Uint8Array;
-  people: number;
-  cells: number;
-  rejectedPoints: number;
-  rejectedPeople: number;
-}
-
-const SETTING = 'importedPopulation';
-
-export async function loadImportedPopulation(db: OutuDb): Promise<ImportedPopulation | null> {
-  const row = await db.settings.get(SETTING);
-  return (row?.value as ImportedPopulation | undefined) ?? null;
-}
-
-export async function saveImportedPopulation(db: OutuDb, value: ImportedPopulation | null): Promise<void> {
-  if (value) await db.settings.put({ key: SETTING, value });
-  else await db.settings.delete(SETTING);
-}
 
 export type PopulationImportOutcome =
   | { ok: true; population: ImportedPopulation }

@@ -3,7 +3,8 @@ import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../../../shared/facil
 import { loadCounties } from '../catalogue/facility-import';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
-import { importPopulationFile, type ImportedPopulation } from './imported-population';
+import type { ImportedPopulation } from '../db/imported-population-repo';
+import { importPopulationFile } from './imported-population';
 
 const people = (n: number) => Math.round(n).toLocaleString('zh-CN');
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CoverageResult } from '../../../shared/coverage';
 import { countyLabel } from '../catalogue/county-select';
-import type { OutuDb, ScenarioRow } from '../db/outu-db';
+import type { OutuDb } from '../db/outu-db';
+import { deleteScenario, listScenarios, saveScenario, type ScenarioRow } from '../db/scenario-repo';
 import { useI18n } from '../i18n/i18n-context';
-import { compareScenarios, deleteScenario, listScenarios, saveScenario, summaryOf } from './scenarios';
-import type { WhatIfState } from './use-what-if';
+import { compareScenarios, summaryOf } from './scenarios';
+import type { WhatIfState } from './what-if';
 
 const pct = (v: number) => `${v.toFixed(1)}%`;
 

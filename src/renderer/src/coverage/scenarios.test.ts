@@ -1,8 +1,8 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { CoverageSummary, GroupStats } from '../../../shared/coverage';
-import { OutuDb, type ScenarioRow } from '../db/outu-db';
-import { compareScenarios, deleteScenario, listScenarios, saveScenario } from './scenarios';
+import type { CoverageRequest } from '../../../shared/coverage';
+import type { ScenarioRow } from '../db/scenario-repo';
+import { compareScenarios, scenarioSpec } from './scenarios';
 
 const stats = (coveredPct: number, population = 1000): GroupStats => ({
   population,
@@ -29,24 +29,42 @@ describe('scenarios', () => {
     expect(rows[0]).toMatchObject({ label: '泰顺县', mountain: true, coveredPctDelta: 13, coveredDelta: 130 });
     expect(rows[3]?.coveredPctDelta).toBeCloseTo(1);
   });
+});
 
-  it('are kept in IndexedDB, oldest first, and can be deleted', async () => {
-    const db = new OutuDb('scenario-test', undefined, { indexedDB: new IDBFactory(), IDBKeyRange });
-    const row = (id: string, createdAt: string): ScenarioRow => ({
-      id,
-      name: id,
-      createdAt,
-      baseLabel: 'rural',
-      request: { method: 'network', profile: 'drive', thresholdsMin: [90], radiiM: [], facilities: [] },
-      proposed: [{ id: 'p1', lon: 119.8, lat: 27.4 }],
-      closed: [],
-      summary: summary(50, 93),
-    });
-    await saveScenario(db, row('b', '2026-02-01'));
-    await saveScenario(db, row('a', '2026-01-01'));
-    expect((await listScenarios(db)).map((s) => s.id)).toEqual(['a', 'b']);
-    await deleteScenario(db, 'a');
-    expect((await listScenarios(db)).map((s) => s.id)).toEqual(['b']);
-    db.close();
+describe('scenario for the split view', () => {
+  const baseRequest: CoverageRequest = {
+    method: 'network',
+    profile: 'drive',
+    thresholdsMin: [90],
+    radiiM: [],
+    facilities: [
+      { id: 'a', name: 'A', lon: 120.6, lat: 28 },
+      { id: 'b', name: 'B', lon: 120.1, lat: 27.6 },
+    ],
+  };
+  const base = { runId: 'run-1', request: baseRequest };
+  const proposed = { id: 'p1', name: '新建 1', lon: 119.8, lat: 27.4 };
+  const row = (request: CoverageRequest, closed: string[] = []): ScenarioRow => ({
+    id: 's1',
+    name: 'S',
+    createdAt: '2026-01-01',
+    baseLabel: 'rural',
+    request,
+    proposed: request.facilities.filter((f) => f.id.startsWith('p')).map(({ id, lon, lat }) => ({ id, lon, lat })),
+    closed,
+    summary: summary(50, 93),
+  });
+
+  it('builds on the run on screen when the scenario was built on it', () => {
+    const withNew = row({ ...baseRequest, facilities: [baseRequest.facilities[1]!, proposed] }, ['a']);
+    expect(scenarioSpec(withNew, base)).toEqual({ base, change: { proposed: [proposed], closed: ['a'] } });
+    expect(scenarioSpec(row(baseRequest), base)).toEqual({ base, change: { proposed: [], closed: [] } });
+  });
+
+  it('runs the scenario’s own request otherwise', () => {
+    const other = row({ ...baseRequest, thresholdsMin: [60], facilities: [...baseRequest.facilities, proposed] });
+    const own = { base: { runId: 'scenario:s1', request: other.request }, change: { proposed: [], closed: [] } };
+    expect(scenarioSpec(other, base)).toEqual(own);
+    expect(scenarioSpec(other, null)).toEqual(own);
   });
 });

@@ -1,22 +1,13 @@
+import { scenarioRequest, type ScenarioChange } from '../../../core/analysis/analyse-coverage';
+import { stableStringify } from '../../../core/util/stable-json';
 import type { CoverageResult, CoverageSummary, GroupStats } from '../../../shared/coverage';
-import type { OutuDb, ScenarioRow } from '../db/outu-db';
+import type { BaseRun, ScenarioSpec } from '../analysis/analysis-protocol';
+import type { ScenarioRow } from '../db/scenario-repo';
 
 /** Only the figures: the per-cell arrays of a run are far too big to keep per scenario. */
 export function summaryOf(result: CoverageResult): CoverageSummary {
   const { total, mountain, other, counties, facilities } = result;
   return { total, mountain, other, counties, facilities };
-}
-
-export async function saveScenario(db: OutuDb, row: ScenarioRow): Promise<void> {
-  await db.scenarios.put(row);
-}
-
-export function listScenarios(db: OutuDb): Promise<ScenarioRow[]> {
-  return db.scenarios.orderBy('createdAt').toArray();
-}
-
-export async function deleteScenario(db: OutuDb, id: string): Promise<void> {
-  await db.scenarios.delete(id);
 }
 
 export interface ScenarioDeltaRow {
@@ -51,4 +42,23 @@ export function compareScenarios(a: CoverageSummary, b: CoverageSummary): Scenar
     row('other', 'other', false, a.other, b.other),
     row('total', 'total', false, a.total, b.total),
   ];
+}
+
+const NO_CHANGE: ScenarioChange = { proposed: [], closed: [] };
+
+/**
+ * How to compute a saved scenario for the split view: as its changes on top of the run on screen
+ * when it was built on that run (so the worker reuses the run, adding facilities incrementally),
+ * otherwise as a run of its own request.
+ */
+export function scenarioSpec(row: ScenarioRow, base: BaseRun | null): ScenarioSpec {
+  if (base) {
+    const named = row.proposed.map((p) => row.request.facilities.find((f) => f.id === p.id));
+    if (named.every((f) => f !== undefined)) {
+      const change: ScenarioChange = { proposed: named, closed: row.closed };
+      if (stableStringify(scenarioRequest(base.request, change)) === stableStringify(row.request))
+        return { base, change };
+    }
+  }
+  return { base: { runId: `scenario:${row.id}`, request: row.request }, change: NO_CHANGE };
 }

@@ -3,6 +3,7 @@ import type { SitingArea, SitingResult } from '../../../core/equity/siting';
 import { COUNTIES } from '../../../shared/counties';
 import { countyLabel } from '../catalogue/county-select';
 import { useI18n } from '../i18n/i18n-context';
+import type { SitingState } from './coverage-store';
 
 const pct = (v: number) => `${v.toFixed(1)}%`;
 
@@ -14,7 +15,7 @@ export function SitingPanel({
   onToWhatIf,
   onSave,
 }: {
-  state: { status: 'idle' | 'running' | 'error'; result?: SitingResult; message?: string; fraction?: number };
+  state: SitingState;
   onRun: (area: SitingArea, n: number, candidateSet: string | null) => void;
   /** Facility sets whose points may serve as candidate sites instead of road nodes. */
   candidateSets: { id: string; name: string }[];

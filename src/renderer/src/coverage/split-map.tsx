@@ -3,7 +3,7 @@ import type { Language } from '../i18n/translate';
 import { showCoverage } from '../map/coverage-layers';
 import type { LayerState } from '../map/layer-state';
 import { MapController } from '../map/map-controller';
-import type { CoverageOutput } from './worker-protocol';
+import type { AnalysisOutput } from '../analysis/analysis-protocol';
 
 /**
  * The right half of a scenario comparison: a second map with the same basemap, its camera locked
@@ -25,7 +25,8 @@ export function SplitMap({
   language: Language;
   layerState: LayerState;
   attribution: string;
-  output: CoverageOutput | null;
+  /** The scenario's coverage (a compared scenario has no 2SFCA layer). */
+  output: AnalysisOutput | null;
   label: string;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -66,7 +67,7 @@ export function SplitMap({
     const controller = controllerRef.current;
     controller?.whenStyleReady(() => {
       controller.applyLayerState(layerState);
-      showCoverage(controller.map, output?.bands ?? null, output?.uncovered ?? null, output?.twoStep?.cells ?? null);
+      showCoverage(controller.map, output?.bands ?? null, output?.uncovered ?? null, null);
     });
   }, [output, layerState]);
 

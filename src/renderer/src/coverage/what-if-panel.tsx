@@ -1,7 +1,7 @@
 import type { CoverageResult, GroupStats } from '../../../shared/coverage';
 import { countyLabel } from '../catalogue/county-select';
 import { useI18n } from '../i18n/i18n-context';
-import type { WhatIfState } from './use-what-if';
+import type { WhatIfState } from './what-if';
 
 const pct = (v: number) => `${v.toFixed(1)}%`;
 const delta = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;

@@ -1,12 +1,11 @@
 import Dexie, { type Table } from 'dexie';
-import type { CoverageRequest, CoverageSummary, TravelProfile } from '../../../shared/coverage';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
 import type { IndicatorRecord } from '../../../shared/indicators';
-import type { TravelProfileSpec } from '../../../shared/travel-profiles';
-import type { CoverageOutput } from '../coverage/worker-protocol';
 import type { ProjectProps } from '../../../shared/projects';
 import type { FieldRecord, FieldRecordKind } from '../../../shared/field';
 import { MIGRATIONS, type Migration } from './migrations';
+import type { CoverageRunRow } from './coverage-run-repo';
+import type { ScenarioRow } from './scenario-repo';
 import type { PositionCorrection } from '../../../core/projects/apply-positions';
 
 export const DB_NAME = 'outu';
@@ -30,30 +29,6 @@ export interface ProjectRow extends ProjectProps {
   lat: number | null;
   /** Never stored: set in memory when field work corrected the position (see apply-positions). */
   correction?: PositionCorrection;
-}
-
-export interface CoverageRunRow {
-  /** sha256 of the canonical inputs + data version. */
-  key: string;
-  createdAt: string;
-  label: string;
-  request: CoverageRequest;
-  profiles: Record<TravelProfile, TravelProfileSpec>;
-  dataVersion: string;
-  output: CoverageOutput;
-}
-
-/** A named what-if: changes on top of a run and the figures they gave. */
-export interface ScenarioRow {
-  id: string;
-  name: string;
-  createdAt: string;
-  /** Label of the run it was built on (preset name or custom). */
-  baseLabel: string;
-  request: CoverageRequest;
-  proposed: { id: string; lon: number; lat: number }[];
-  closed: string[];
-  summary: CoverageSummary;
 }
 
 /** Photo and thumbnail bytes, keyed by their SHA-256. */

@@ -1,9 +1,11 @@
 import type { StoreApi } from 'zustand/vanilla';
+import { createAnalysisService, type AnalysisService } from '../analysis/analysis-service';
 import { createCatalogueStore, type CatalogueState } from '../catalogue/catalogue-store';
 import { createCatalogueViewStore, type CatalogueViewState } from '../catalogue/catalogue-view-store';
+import { createCoverageStore, type CoverageState } from '../coverage/coverage-store';
 import type { OutuDb } from '../db/outu-db';
 import { createFieldStore, type FieldState, type FieldStoreDeps } from '../field/field-store';
-import type { Language } from '../i18n/translate';
+import { translate, type Language } from '../i18n/translate';
 import type { LayerState } from '../map/layer-state';
 import { createMapStore, type MapState, type MapStoreDeps } from '../map/map-store';
 import type { Platform } from '../platform/platform';
@@ -21,6 +23,10 @@ export interface AppStores {
   catalogueView: StoreApi<CatalogueViewState>;
   field: StoreApi<FieldState>;
   ui: StoreApi<UiState>;
+  /** The run on the map, the what-if, siting and the split view; computed by `analysis`. */
+  coverage: StoreApi<CoverageState>;
+  /** The one owner of the analysis workers. */
+  analysis: AnalysisService;
 }
 
 export interface AppStoresOptions {
@@ -33,6 +39,8 @@ export interface AppStoresOptions {
   loadBasemapData?: MapStoreDeps['loadBasemapData'];
   fetchJson?: <T>(url: string) => Promise<T>;
   newRecordId?: FieldStoreDeps['newRecordId'];
+  /** Injected by tests (a fake worker behind it); the Web Worker service otherwise. */
+  analysis?: AnalysisService;
 }
 
 /**
@@ -68,17 +76,31 @@ export function createAppStores(options: AppStoresOptions): AppStores {
     ...(options.newRecordId ? { newRecordId: options.newRecordId } : {}),
   });
 
+  const analysis = options.analysis ?? createAnalysisService();
+  const proposedName = (language: Language) => (index: number) =>
+    translate(language, 'whatif.proposedName', { n: index + 1 });
+  const coverage = createCoverageStore({
+    service: analysis,
+    db,
+    dataBaseUrl,
+    proposedName: proposedName(ui.getState().language),
+  });
+  // Proposed facilities are named in the UI's language; a switch renames them in the preview too.
+  ui.subscribe((next, prev) => {
+    if (next.language !== prev.language) coverage.getState().setProposedName(proposedName(next.language));
+  });
+
   field.subscribe((next, prev) => {
     if (next.snapshot.positions !== prev.snapshot.positions)
       catalogue.getState().setPositionCorrections(next.snapshot.positions);
   });
 
-  return { platform, db, dbError, map, catalogue, catalogueView, field, ui };
+  return { platform, db, dbError, map, catalogue, catalogueView, field, ui, coverage, analysis };
 }
 
 /**
  * What the app loads at start: the basemap files (then the catalogue, which needs their manifest),
- * the field records and the app version. Failures show in the UI; none stops the others.
+ * the field records, the last coverage run and the app version. Failures show in the UI; none stops the others.
  */
 export async function startAppStores(stores: AppStores): Promise<void> {
   const field = stores.field
@@ -88,5 +110,16 @@ export async function startAppStores(stores: AppStores): Promise<void> {
   const version = stores.ui.getState().loadAppVersion();
   await stores.map.getState().loadBasemap();
   const manifest = stores.map.getState().manifest;
-  await Promise.all([manifest ? stores.catalogue.getState().load(manifest) : undefined, field, version]);
+  await Promise.all([
+    manifest ? stores.catalogue.getState().load(manifest) : undefined,
+    // The imported population and the last run (if it answers for this data and engine).
+    manifest
+      ? stores.coverage
+          .getState()
+          .start(manifest.dataVersion)
+          .catch((error: unknown) => console.error(error))
+      : undefined,
+    field,
+    version,
+  ]);
 }

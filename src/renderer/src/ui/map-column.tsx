@@ -4,7 +4,6 @@ import { CatalogueMapLayer } from '../catalogue/catalogue-map-layer';
 import { DetailHost, PickListHost, TableHost } from '../catalogue/catalogue-overlays';
 import { CoverageMapEffects } from '../coverage/coverage-map-effects';
 import { EquityDrawerHost, SplitView } from '../coverage/coverage-overlays';
-import { useCoverageSession } from '../coverage/coverage-session';
 import { AnnotationEditorHost } from '../field/field-workspace';
 import { FieldMapLayer } from '../field/field-map-layer';
 import { useI18n } from '../i18n/i18n-context';
@@ -15,7 +14,7 @@ import { OverlayBar } from './overlay-bar';
 
 /** The map (or why it is not there), what is drawn over it, the drawers under it and the coordinates. */
 export function MapColumn() {
-  const { platform, map, catalogueView, field, ui } = useAppStores();
+  const { platform, map, catalogueView, field, ui, coverage } = useAppStores();
   const { t } = useI18n();
   const basemap = useStore(map, (s) => s.basemap);
   const controller = useStore(map, (s) => s.controller);
@@ -26,7 +25,7 @@ export function MapColumn() {
   const detail = useStore(catalogueView, (s) => s.detail);
   const selectedAnnotationId = useStore(ui, (s) => s.selectedAnnotationId);
   const annotationShown = useStore(field, (s) => s.snapshot.annotations.some((a) => a.id === selectedAnnotationId));
-  const { split } = useCoverageSession();
+  const comparing = useStore(coverage, (s) => s.split !== null);
 
   const detailOpen = detail !== null || annotationShown;
   useEffect(() => map.getState().setDetailPanelOpen(detailOpen), [map, controller, detailOpen]);
@@ -34,7 +33,7 @@ export function MapColumn() {
 
   return (
     <div className="map-column">
-      <div className={split ? 'map-area split' : 'map-area'}>
+      <div className={comparing ? 'map-area split' : 'map-area'}>
         {basemap.status === 'loading' && <div className="map-message">{t('app.loading')}</div>}
         {basemap.status === 'error' && (
           <div className="map-message error" role="alert">

@@ -2,8 +2,17 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { CoverageRequest } from '../../../shared/coverage';
 import { DEFAULT_TRAVEL_PROFILES } from '../../../shared/travel-profiles';
-import { OutuDb, type CoverageRunRow } from '../db/outu-db';
-import { coverageRunKey, getCoverageRun, latestCoverageRun, MAX_STORED_RUNS, putCoverageRun } from './coverage-runs';
+import { ENGINE_VERSION } from '../../../core/analysis/engine-version';
+import {
+  coverageRunKey,
+  getCoverageRun,
+  isCurrentRun,
+  latestCoverageRun,
+  MAX_STORED_RUNS,
+  putCoverageRun,
+  type CoverageRunRow,
+} from './coverage-run-repo';
+import { OutuDb } from './outu-db';
 
 const request: CoverageRequest = {
   method: 'network',
@@ -43,6 +52,12 @@ describe('coverage run cache key', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('changes with the engine version, and uses the current one by default', async () => {
+    const current = await coverageRunKey(request, DEFAULT_TRAVEL_PROFILES, 'v1');
+    expect(await coverageRunKey(request, DEFAULT_TRAVEL_PROFILES, 'v1', ENGINE_VERSION)).toBe(current);
+    expect(await coverageRunKey(request, DEFAULT_TRAVEL_PROFILES, 'v1', `${ENGINE_VERSION}-next`)).not.toBe(current);
+  });
+
   it('ignores profiles the run does not use', async () => {
     const otherEdited = { ...DEFAULT_TRAVEL_PROFILES, drive: { ...DEFAULT_TRAVEL_PROFILES.drive, accessKmh: 3 } };
     expect(await coverageRunKey(request, otherEdited, 'v1')).toBe(
@@ -59,10 +74,13 @@ describe('coverage run store', () => {
     request,
     profiles: DEFAULT_TRAVEL_PROFILES,
     dataVersion: 'v1',
+    engineVersion: ENGINE_VERSION,
     output: {
       result: {} as CoverageRunRow['output']['result'],
       bands: { type: 'FeatureCollection', features: [] },
       uncovered: { type: 'FeatureCollection', features: [] },
+      cellSecond: new Float32Array(0),
+      equity: {} as CoverageRunRow['output']['equity'],
     },
   });
 
@@ -75,5 +93,16 @@ describe('coverage run store', () => {
     expect(await getCoverageRun(db, 'k0')).toBeUndefined();
     expect((await latestCoverageRun(db))?.key).toBe(`k${MAX_STORED_RUNS + 2}`);
     db.close();
+  });
+
+  it('restores a run only for the data on hand and the engine running now', () => {
+    const stored = row('k', '2026-01-01T00:00:00.000Z');
+    expect(isCurrentRun(stored, 'v1')).toBe(true);
+    expect(isCurrentRun({ ...stored, dataVersion: 'v1+population:abc' }, 'v1')).toBe(true);
+    expect(isCurrentRun(stored, 'v2')).toBe(false);
+    expect(isCurrentRun({ ...stored, engineVersion: 'older' }, 'v1')).toBe(false);
+    // Stored before the engine version was recorded.
+    const { engineVersion: _none, ...unversioned } = stored;
+    expect(isCurrentRun(unversioned, 'v1')).toBe(false);
   });
 });

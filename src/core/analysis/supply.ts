@@ -1,6 +1,6 @@
-import type { SupplyFacility } from '../../../core/equity/two-step-fca';
-import type { CoverageRequest } from '../../../shared/coverage';
-import type { Facility, FacilityCapacity } from '../../../shared/facilities';
+import type { CoverageRequest } from '../../shared/coverage';
+import type { Facility, FacilityCapacity } from '../../shared/facilities';
+import type { TwoStepSupply } from './two-step';
 
 const FIELDS: (keyof FacilityCapacity)[] = ['beds', 'places', 'seats', 'areaM2'];
 
@@ -9,10 +9,7 @@ const FIELDS: (keyof FacilityCapacity)[] = ['beds', 'places', 'seats', 'areaM2']
  * least half of them do (otherwise the ratio would mostly measure missing data). Facilities
  * without it supply 0.
  */
-export function supplyFor(
-  request: CoverageRequest,
-  facilities: readonly Facility[],
-): { supply: SupplyFacility[]; field: keyof FacilityCapacity; per: number } | null {
+export function supplyFor(request: CoverageRequest, facilities: readonly Facility[]): TwoStepSupply | null {
   const byId = new Map(facilities.map((f) => [f.id, f]));
   const chosen = request.facilities.map((f) => byId.get(f.id)).filter((f): f is Facility => !!f);
   if (chosen.length === 0) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageRequest } from '../../../shared/coverage';
-import type { Facility } from '../../../shared/facilities';
+import type { CoverageRequest } from '../../shared/coverage';
+import type { Facility } from '../../shared/facilities';
 import { supplyFor } from './supply';
 
 const facility = (id: string, capacity: Facility['capacity']): Facility => ({

@@ -1,0 +1,12 @@
+/**
+ * The version of the analysis engine: part of every cached coverage run's key, so a result stored
+ * before an algorithm change is never shown as if the changed engine had computed it.
+ *
+ * engine-version.test.ts runs coverage, equity and 2SFCA on fixed synthetic fixtures and hashes
+ * every number they return. When that fingerprint changes, the engine's answers changed: bump
+ * ENGINE_VERSION and record the new fingerprint here, in the same commit.
+ */
+export const ENGINE_VERSION = '1';
+
+/** sha256 of the fixtures' outputs under ENGINE_VERSION (see engine-version.test.ts). */
+export const ENGINE_FINGERPRINT = '617d10d04f6d5eef267ccc9ca97ba265cc48a529cde452023e7cec8409e19778';

@@ -1,0 +1,45 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { CoverageSummary, GroupStats } from '../../../shared/coverage';
+import { OutuDb } from './outu-db';
+import { deleteScenario, listScenarios, saveScenario, type ScenarioRow } from './scenario-repo';
+
+const stats = (coveredPct: number, population = 1000): GroupStats => ({
+  population,
+  covered: (population * coveredPct) / 100,
+  coveredPct,
+  meanMinutes: 10,
+  p50Minutes: 9,
+  p90Minutes: 20,
+  bands: [],
+});
+
+const summary = (taishun: number, total: number): CoverageSummary => ({
+  total: stats(total),
+  mountain: stats(taishun),
+  other: stats(90),
+  counties: [{ ...stats(taishun), adcode: 330329, name: '泰顺县', mountain: true }],
+  facilities: [],
+});
+
+describe('scenarios', () => {
+  it('are kept in IndexedDB, oldest first, and can be deleted', async () => {
+    const db = new OutuDb('scenario-test', undefined, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const row = (id: string, createdAt: string): ScenarioRow => ({
+      id,
+      name: id,
+      createdAt,
+      baseLabel: 'rural',
+      request: { method: 'network', profile: 'drive', thresholdsMin: [90], radiiM: [], facilities: [] },
+      proposed: [{ id: 'p1', lon: 119.8, lat: 27.4 }],
+      closed: [],
+      summary: summary(50, 93),
+    });
+    await saveScenario(db, row('b', '2026-02-01'));
+    await saveScenario(db, row('a', '2026-01-01'));
+    expect((await listScenarios(db)).map((s) => s.id)).toEqual(['a', 'b']);
+    await deleteScenario(db, 'a');
+    expect((await listScenarios(db)).map((s) => s.id)).toEqual(['b']);
+    db.close();
+  });
+});

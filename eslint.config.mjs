@@ -16,9 +16,58 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.tsx'],
+    // Hooks live in .ts files too (use-*.ts): lint them all.
+    files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The shape of the renderer, held by lint: only the analysis service talks to workers and only
+    // db/ writes to IndexedDB. The selectors catch `x.postMessage(…)` and `db.<table>.<write>(…)` /
+    // `db.transaction('rw', …)`, the forms this code base uses.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/analysis/**', 'src/renderer/src/db/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='postMessage']",
+          message: 'Only the analysis service (src/renderer/src/analysis/) posts to workers.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(put|add|bulkPut|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear|modify)$/][callee.object.type='MemberExpression'][callee.object.object.name='db']",
+          message: 'IndexedDB writes go through a repository in src/renderer/src/db/.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction'][callee.object.name='db']",
+          message: 'IndexedDB transactions belong to a repository in src/renderer/src/db/.',
+        },
+      ],
+    },
+  },
+  {
+    // App is layout and wiring; features hold their own state and views.
+    files: ['src/renderer/src/app.tsx'],
+    rules: { 'max-lines': ['error', { max: 250, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    // Core speaks codes: user-facing sentences live in the message catalogue (src/shared/i18n), not in
+    // `{ zh, en }` objects. Chinese data (header synonyms, place names) is not prose and stays.
+    files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Literal texts only: `{ zh: translate('zh', key), … }` fills a file's two-language field from the catalogue.
+          selector:
+            "ObjectExpression:has(> Property[key.name='zh'][value.type=/^(Literal|TemplateLiteral)$/]):has(> Property[key.name='en'])",
+          message:
+            'Core speaks codes: no { zh, en } prose in src/core; return a code and let the UI or CLI translate it.',
+        },
+      ],
+    },
   },
   {
     // Import direction: core and shared never reach into the processes or the UI.

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import type { Language } from '../i18n/translate';
-import { showCoverage } from '../map/coverage-layers';
 import type { LayerState } from '../map/layer-state';
 import { MapController } from '../map/map-controller';
 import type { AnalysisOutput } from '../analysis/analysis-protocol';
@@ -38,26 +37,9 @@ export function SplitMap({
     if (!container) return;
     const controller = new MapController({ container, basemapArchive: initial.current.archive, ...initial.current });
     controllerRef.current = controller;
-    window.__outuSplitMap = controller.map;
-    const mainMap = main.map;
-    const other = controller.map;
-    let syncing = false;
-    // Each map follows the other; the flag stops the echo.
-    const follow = (from: typeof mainMap, to: typeof mainMap) => () => {
-      if (syncing) return;
-      syncing = true;
-      to.jumpTo({ center: from.getCenter(), zoom: from.getZoom(), bearing: from.getBearing(), pitch: from.getPitch() });
-      syncing = false;
-    };
-    const mainMoved = follow(mainMap, other);
-    const otherMoved = follow(other, mainMap);
-    mainMap.on('move', mainMoved);
-    other.on('move', otherMoved);
-    controller.whenStyleReady(mainMoved);
+    const unlock = controller.lockCameraAsComparison(main);
     return () => {
-      mainMap.off('move', mainMoved);
-      other.off('move', otherMoved);
-      delete window.__outuSplitMap;
+      unlock();
       controllerRef.current = null;
       controller.destroy();
     };
@@ -67,7 +49,7 @@ export function SplitMap({
     const controller = controllerRef.current;
     controller?.whenStyleReady(() => {
       controller.applyLayerState(layerState);
-      showCoverage(controller.map, output?.bands ?? null, output?.uncovered ?? null, null);
+      controller.showCoverage(output?.bands ?? null, output?.uncovered ?? null, null);
     });
   }, [output, layerState]);
 

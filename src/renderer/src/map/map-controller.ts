@@ -64,10 +64,12 @@ export type PointerPosition = { lng: number; lat: number } | null;
  * class. Layer updates wait for the style themselves, so callers never check whether it has loaded.
  */
 export class MapController {
-  /** For the map feature's own modules (layers, markers); everything else uses the methods below. */
-  readonly map: maplibregl.Map;
+  /** Private: everything outside this class goes through the methods below (the export render through exportSnapshotSource). */
+  private readonly map: maplibregl.Map;
   private language: Language;
   private styleReady = false;
+  /** Set while this map moves the other of a locked pair, so the other's move does not echo back. */
+  private cameraSyncing = false;
   private attributionControl: maplibregl.AttributionControl;
 
   constructor(options: MapControllerOptions) {
@@ -184,6 +186,30 @@ export class MapController {
       performance.mark('outu:map-idle');
       document.documentElement.dataset.mapIdle = 'true';
     });
+  }
+
+  /**
+   * A comparison map beside this one: published for end-to-end tests, and each camera follows the
+   * other (a flag stops the echo). Returns the function that unlinks them.
+   */
+  lockCameraAsComparison(main: MapController): () => void {
+    window.__outuSplitMap = this.map;
+    const follow = (from: maplibregl.Map, to: maplibregl.Map) => () => {
+      if (this.cameraSyncing) return;
+      this.cameraSyncing = true;
+      to.jumpTo({ center: from.getCenter(), zoom: from.getZoom(), bearing: from.getBearing(), pitch: from.getPitch() });
+      this.cameraSyncing = false;
+    };
+    const mainMoved = follow(main.map, this.map);
+    const thisMoved = follow(this.map, main.map);
+    main.map.on('move', mainMoved);
+    this.map.on('move', thisMoved);
+    this.whenStyleReady(mainMoved);
+    return () => {
+      main.map.off('move', mainMoved);
+      this.map.off('move', thisMoved);
+      if (window.__outuSplitMap === this.map) delete window.__outuSplitMap;
+    };
   }
 
   /**

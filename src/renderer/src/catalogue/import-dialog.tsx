@@ -14,6 +14,8 @@ import {
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
 import { Dialog } from '../ui/dialog';
+import { errorReason } from '../ui/busy-store';
+import { useBusyAction } from '../ui/use-busy-action';
 import { checkFacilities, parseFile } from './facility-import';
 
 interface LoadedFile {
@@ -47,7 +49,8 @@ export function ImportDialog({
 }) {
   const { t, tMessage } = useI18n();
   const [file, setFile] = useState<LoadedFile | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const busy = useBusyAction<'reading' | 'checking' | 'importing'>();
+  const [readingName, setReadingName] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
   const [crs, setCrs] = useState<CoordinateSystem>('wgs84');
@@ -64,11 +67,11 @@ export function ImportDialog({
       ],
     });
     if (!opened) return;
-    setBusy(t('import.reading', { name: opened.name }));
+    setReadingName(opened.name);
     setFileError(null);
     setResult(null);
     setDone(null);
-    try {
+    const read = await busy.run('reading', async () => {
       const parsed = await parseFile(opened.name, opened.bytes);
       if (!parsed.ok) {
         setFile(null);
@@ -93,8 +96,10 @@ export function ImportDialog({
       });
       setMapping(guessColumns(parsed.table).mapping);
       setSetName(opened.name.replace(/\.[^.]+$/, ''));
-    } finally {
-      setBusy(null);
+    });
+    if (read.kind === 'failed') {
+      setFile(null);
+      setFileError(t('import.fileError', { name: opened.name, reason: errorReason(read.error) }));
     }
   };
 
@@ -102,18 +107,17 @@ export function ImportDialog({
 
   const check = async () => {
     if (!file || !complete) return;
-    setBusy(t('import.checking'));
-    try {
-      setResult(await checkFacilities(dataBaseUrl, file.table, complete, crs, file.setId, defaultCategory));
-    } finally {
-      setBusy(null);
-    }
+    const checked = await busy.run('checking', () =>
+      checkFacilities(dataBaseUrl, file.table, complete, crs, file.setId, defaultCategory),
+    );
+    if (checked.kind === 'done') setResult(checked.value);
+    else if (checked.kind === 'failed')
+      setFileError(t('import.fileError', { name: file.name, reason: errorReason(checked.error) }));
   };
 
   const save = async () => {
     if (!file || !result?.ok) return;
-    setBusy(t('import.importing'));
-    try {
+    const saved = await busy.run('importing', async () => {
       const set: FacilitySet = {
         id: file.setId,
         name: setName.trim() || file.name,
@@ -129,11 +133,8 @@ export function ImportDialog({
       setDone(t('import.done', { count: result.facilities.length }));
       setResult(null);
       setFile(null);
-    } catch (error) {
-      setFileError(t('import.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
-    } finally {
-      setBusy(null);
-    }
+    });
+    if (saved.kind === 'failed') setFileError(t('import.saveFailed', { reason: errorReason(saved.error) }));
   };
 
   const previous = file && existingSets.find((s) => s.sourceHash === file.sourceHash);
@@ -153,10 +154,14 @@ export function ImportDialog({
     <Dialog title={t('import.title')} closeLabel={t('import.close')} onClose={onClose} testId="import-dialog" wide>
       <p className="muted">{t('import.formats')}</p>
       <div className="button-row">
-        <button type="button" onClick={() => void choose()} disabled={busy !== null} data-testid="import-choose">
+        <button type="button" onClick={() => void choose()} disabled={busy.action !== null} data-testid="import-choose">
           {t('import.chooseFile')}
         </button>
-        {busy && <span className="muted">{busy}</span>}
+        {busy.action && (
+          <span className="muted">
+            {busy.action === 'reading' ? t('import.reading', { name: readingName }) : t(`import.${busy.action}`)}
+          </span>
+        )}
       </div>
       {fileError && (
         <p className="error-list" role="alert" data-testid="import-file-error">
@@ -256,7 +261,7 @@ export function ImportDialog({
             <button
               type="button"
               onClick={() => void check()}
-              disabled={!complete || busy !== null}
+              disabled={!complete || busy.action !== null}
               data-testid="import-check"
             >
               {t('import.validate')}
@@ -266,7 +271,7 @@ export function ImportDialog({
                 type="button"
                 className="primary"
                 onClick={() => void save()}
-                disabled={busy !== null}
+                disabled={busy.action !== null}
                 data-testid="import-confirm"
               >
                 {t('import.confirm', { count: result.facilities.length })}

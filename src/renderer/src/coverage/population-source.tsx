@@ -3,6 +3,8 @@ import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../../../shared/facil
 import { loadCounties } from '../catalogue/facility-import';
 import { useI18n } from '../i18n/i18n-context';
 import type { Platform } from '../platform/platform';
+import { errorReason } from '../ui/busy-store';
+import { useBusyAction } from '../ui/use-busy-action';
 import type { ImportedPopulation } from '../db/imported-population-repo';
 import { importPopulationFile } from './imported-population';
 
@@ -21,7 +23,7 @@ export function PopulationSource({
   const { t } = useI18n();
   const [crs, setCrs] = useState<CoordinateSystem>('wgs84');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = useBusyAction<'import'>();
 
   const choose = async () => {
     const file = await platform.openFile({
@@ -31,9 +33,8 @@ export function PopulationSource({
       ],
     });
     if (!file) return;
-    setBusy(true);
     setError(null);
-    try {
+    const run = await busy.run('import', async () => {
       const outcome = await importPopulationFile(file.name, file.bytes, crs, await loadCounties(platform.dataBaseUrl));
       if (outcome.ok) onChange(outcome.population);
       else if (outcome.reason === 'unreadable') setError(t('population.error.unreadable', { detail: outcome.detail }));
@@ -49,9 +50,8 @@ export function PopulationSource({
               .join('；'),
           }),
         );
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (run.kind === 'failed') setError(t('population.error.unreadable', { detail: errorReason(run.error) }));
   };
 
   return (
@@ -82,7 +82,12 @@ export function PopulationSource({
         </select>
       </label>
       <div className="button-row">
-        <button type="button" onClick={() => void choose()} disabled={busy} data-testid="population-import">
+        <button
+          type="button"
+          onClick={() => void choose()}
+          disabled={busy.action !== null}
+          data-testid="population-import"
+        >
           {t('population.import')}
         </button>
         {population && (

@@ -44,6 +44,8 @@ test('the 1.5-hour rural preset from the county centres fills the county table a
 test('the 10-minute walk on the sample fitness facilities draws rings; a reload shows the saved run at once', async ({
   page,
 }) => {
+  // Loads nine sample sets, runs, reloads: over a minute idle, past the default limit on a busy machine.
+  test.slow();
   await openApp(page);
   await page.getByTestId('tab-facilities').click();
   await page.getByTestId('load-samples').click();

@@ -153,6 +153,9 @@ test('an A4 PNG at 300 DPI is 2480 × 3508 pixels and not blank', async ({ page 
 test('the county atlas has 13 pages with the county names; a cancelled atlas saves nothing', async ({
   page,
 }, testInfo) => {
+  // A run, a cancelled atlas and a full 13-page atlas: about a minute idle, well past the default
+  // limit on a busy machine. Every wait inside is for an event, so a larger limit costs nothing.
+  test.slow();
   await openApp(page);
   await runRuralPreset(page);
   await page.getByTestId('open-export').click();

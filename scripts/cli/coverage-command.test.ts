@@ -40,12 +40,25 @@ describe('coverage command', () => {
           'population',
           'covered',
           'coveredPct',
-          'meanMinutes',
           'p50Minutes',
+          'p50Beyond',
           'p90Minutes',
+          'p90Beyond',
+          'meanMinutesAmongCovered',
+          'p50MinutesAmongCovered',
+          'p90MinutesAmongCovered',
         ]),
       );
+      // Percentiles over everyone: a county under half covered has its median beyond the circle.
+      expect(county.p50Beyond).toBe(county.coveredPct < 50);
+      expect(county.p50Minutes === null).toBe(county.p50Beyond);
+      expect(county.p90Minutes === null).toBe(county.p90Beyond);
+      if (county.p90Minutes !== null) expect(county.p90Minutes).toBeLessThanOrEqual(90);
     }
+    // 泰顺 (42 % covered): no median time, only "> 90 min"; among its covered it is a number.
+    const taishun = result.counties.find((c: { adcode: number }) => c.adcode === 330329);
+    expect(taishun).toMatchObject({ p50Minutes: null, p50Beyond: true, p90Minutes: null, p90Beyond: true });
+    expect(taishun.p50MinutesAmongCovered).toBeGreaterThan(0);
     expect(result.total.population).toBe(9_645_000);
     expect(result.inputs).toMatchObject({
       method: 'network',

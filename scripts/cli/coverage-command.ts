@@ -24,14 +24,23 @@ const round = (v: number | null, digits = 2) => (v === null ? null : Math.round(
 /** The JSON `coverage` writes. */
 export type CoverageJson = ReturnType<typeof coverageJson>;
 
+/**
+ * One group's figures, covered share first. p50/p90Minutes are over everyone of the group: null
+ * with p50/p90Beyond true when the percentile lies beyond the circle (its time is unknown, only
+ * "> the last threshold"). The `…AmongCovered` figures are over the covered people only.
+ */
 function group(stats: GroupStats) {
   return {
+    coveredPct: round(stats.coveredPct),
     population: Math.round(stats.population),
     covered: Math.round(stats.covered),
-    coveredPct: round(stats.coveredPct),
-    meanMinutes: round(stats.meanMinutes),
     p50Minutes: round(stats.p50Minutes),
+    p50Beyond: stats.p50Beyond,
     p90Minutes: round(stats.p90Minutes),
+    p90Beyond: stats.p90Beyond,
+    meanMinutesAmongCovered: round(stats.meanMinutesAmongCovered),
+    p50MinutesAmongCovered: round(stats.p50MinutesAmongCovered),
+    p90MinutesAmongCovered: round(stats.p90MinutesAmongCovered),
     bands: stats.bands.map((b) => Math.round(b)),
   };
 }

@@ -37,7 +37,7 @@ async function readCsvWithExcelJs(text: string): Promise<unknown[][]> {
   return rows;
 }
 
-const TIME_COLUMNS = { mean: 5, p50: 6, p90: 7 };
+const TIME_COLUMNS = { p50: 5, p90: 6, mean: 7 };
 
 describe('countyStatsCsv', () => {
   const run = fixtureRun();
@@ -51,9 +51,9 @@ describe('countyStatsCsv', () => {
       '人口 (population)',
       '覆盖人口 (covered)',
       '覆盖率% (covered %)',
-      '平均分钟 (mean min)',
-      '中位分钟 (median min)',
-      'P90 分钟 (p90 min)',
+      '中位分钟（全部人口） (median min, all people)',
+      'P90 分钟（全部人口） (p90 min, all people)',
+      '平均分钟（仅覆盖人口） (mean min, covered people only)',
       '0–5 分钟人口 (0–5 min population)',
       '5–10 分钟人口 (5–10 min population)',
       '10–15 分钟人口 (10–15 min population)',
@@ -61,10 +61,13 @@ describe('countyStatsCsv', () => {
       '山区县 (mountain county)',
     ]);
     const byName = new Map(rows.map((r) => [r[0], r]));
-    // 泰顺县: 300 people at 14.5 min, 250 at 20 min, 700 unreachable; mean over the reachable 550.
+    // 泰顺县: 300 people at 14.5 min, 250 at 20 min, 700 unreachable. Median and P90 over all 1250
+    // people lie beyond the circle (only 300 covered): "> 15"; the mean is over the covered 300.
     const taishun = byName.get('泰顺县');
     expect(taishun?.slice(0, 5)).toEqual(['泰顺县', '330329', '1250', '300', '24']);
-    expect(taishun?.[TIME_COLUMNS.mean]).toBe('17');
+    expect(taishun?.[TIME_COLUMNS.p50]).toBe('> 15');
+    expect(taishun?.[TIME_COLUMNS.p90]).toBe('> 15');
+    expect(taishun?.[TIME_COLUMNS.mean]).toBe('14.5');
     expect(taishun?.slice(8)).toEqual(['0', '0', '300', '950', '是']);
     // 龙港市: 10 minutes exactly is in the band [10, 15].
     expect(byName.get('龙港市')).toEqual([
@@ -73,9 +76,9 @@ describe('countyStatsCsv', () => {
       '2000',
       '2000',
       '100',
-      '4.3',
       '0.5',
       '10',
+      '4.3',
       '1200',
       '0',
       '800',
@@ -128,9 +131,9 @@ describe('countyStatsCsv', () => {
       'Population',
       'Covered',
       'Covered %',
-      'Mean m',
-      'Median m',
-      'P90 m',
+      'Median m (all people)',
+      'P90 m (all people)',
+      'Mean m (covered people only)',
     ]);
     expect(rows[0]?.slice(8)).toEqual([
       '0–500 m population',
@@ -141,7 +144,8 @@ describe('countyStatsCsv', () => {
     ]);
     const taishun = rows.find((r) => r[1] === '330329');
     expect(taishun?.[0]).toBe('Taishun');
-    expect(taishun?.[TIME_COLUMNS.mean]).toBe('1700');
+    expect(taishun?.[TIME_COLUMNS.mean]).toBe('1450');
+    expect(taishun?.[TIME_COLUMNS.p50]).toBe('> 1500');
     expect(taishun?.[12]).toBe('yes');
     expect(rows.find((r) => r[0] === 'Whole city')?.[4]).toBe('85.9');
     const meta = new Map(rows.map((r) => [r[0], r[1]]));

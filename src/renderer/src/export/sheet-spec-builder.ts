@@ -37,12 +37,19 @@ function countyName(stats: CountyStats, language: Language): string {
 
 /** Per-county coverage as a sheet table; `only` limits it to one county (atlas pages) plus the city. */
 export function coverageTable(result: CoverageResult, t: Translate, language: Language, only?: number): SheetTable {
+  const network = result.request.method === 'network';
+  const thresholds = network ? result.request.thresholdsMin : result.request.radiiM;
+  const last = thresholds[thresholds.length - 1] ?? 0;
+  const digits = network ? 1 : 0;
+  // The median is over everyone of the row: "> T" when it falls beyond the circle; the mean is
+  // over the covered people only (the column headers say which).
   const row = (name: string, g: GroupStats) => [
     name,
     people(g.population, language),
     people(g.covered, language),
     pct(g.coveredPct),
-    g.meanMinutes === null ? '—' : g.meanMinutes.toFixed(1),
+    g.p50Beyond ? `> ${last}` : g.p50Minutes === null ? '—' : g.p50Minutes.toFixed(digits),
+    g.meanMinutesAmongCovered === null ? '—' : g.meanMinutesAmongCovered.toFixed(digits),
   ];
   const counties = result.counties.filter((c) => only === undefined || c.adcode === only);
   const rows = counties.map((c) => row(countyName(c, language), c));
@@ -58,7 +65,8 @@ export function coverageTable(result: CoverageResult, t: Translate, language: La
       t('sheet.colPopulation'),
       t('sheet.colCovered'),
       t('sheet.colPct'),
-      result.request.method === 'network' ? t('sheet.colMeanMin') : t('sheet.colMeanM'),
+      network ? t('sheet.colMedianMin') : t('sheet.colMedianM'),
+      network ? t('sheet.colMeanMin') : t('sheet.colMeanM'),
     ],
     rows,
     ...(highlightRows.length ? { highlightRows, highlightNote: t('sheet.highlightNote') } : {}),

@@ -53,6 +53,19 @@ describe('equity command', () => {
     expect(result.equity).toMatchObject({ beyond: { kind: 'cap', capMinutes: 180 }, neighbours: 8 });
     expect(result.equity.uncoveredPopulation).toBe(result.total.population - result.total.covered);
     expect(result.equity.lorenz.population).toHaveLength(101);
+    // The indices come with the share beyond the circle and how the beyond rule moves them: 93.8 %
+    // covered is enough to read them; the Gini rises with the value given to the people beyond.
+    expect(result.beyondShare).toBeCloseTo(1 - result.total.coveredPct / 100, 4);
+    expect(result.timeInequalityMeaningful).toBe(true);
+    expect(result.byBeyondRule.map((v: { rule: unknown }) => v.rule)).toEqual([
+      { kind: 'exclude' },
+      { kind: 'cap', capMinutes: 135 },
+      { kind: 'cap', capMinutes: 180 },
+      { kind: 'cap', capMinutes: 270 },
+    ]);
+    expect(result.byBeyondRule[2].gini).toBe(result.gini);
+    expect(result.byBeyondRule[1].gini).toBeLessThan(result.byBeyondRule[2].gini);
+    expect(result.byBeyondRule[2].gini).toBeLessThan(result.byBeyondRule[3].gini);
 
     // Same inputs straight through the engine (as the app's worker calls it): same figures.
     const facilities = (await loadFacilities('county-centres', 'wgs84')).facilities

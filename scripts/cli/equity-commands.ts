@@ -130,6 +130,8 @@ export const equityCommand: CliCommand = {
     '  gini, theil {total, between, within, mountain, other}: inequality of travel time, weighted by people',
     '  gaps: the largest areas of people beyond the circle (county, people, centre, box, nearest facility)',
     '  equity: the rule used, the Lorenz curve (101 points) and the Gini within mountain / other',
+    '  coveredShare, beyondShare: of everyone; timeInequalityMeaningful: false below half covered',
+    '  byBeyondRule: Gini and Theil with the people beyond excluded, and capped at 1.5×, 2×, 3× the circle',
     '  --beyond       people beyond the circle: cap (count them at --cap-minutes, default twice the circle)',
     '                 or exclude (inequality among the covered only)',
     '  --neighbours   gap contiguity: 8 (edges and corners, default) or 4 (edges only)',
@@ -173,6 +175,18 @@ export const equityCommand: CliCommand = {
     });
     const json = {
       ...coverageJson,
+      // Read the indices with these: the share beyond the circle, whether the covered share is high
+      // enough for time-inequality to mean anything, and how the Gini moves with the beyond rule.
+      // Gini/Theil measure spread, not level: fewer people covered can still read as "more equal".
+      coveredShare: round(s.coveredShare, 6),
+      beyondShare: round(s.beyondShare, 6),
+      timeInequalityMeaningful: s.timeInequalityMeaningful,
+      byBeyondRule: s.byBeyondRule.map((v) => ({
+        rule: v.rule,
+        population: Math.round(v.population),
+        gini: round(v.gini, 6),
+        theil: round(v.theil, 6),
+      })),
       gini: round(s.gini, 6),
       theil: {
         total: round(s.theil.total, 6),
@@ -222,6 +236,8 @@ export const equityCommand: CliCommand = {
     const top = s.gaps[0];
     io.out(
       `equity: Gini ${json.gini}, Theil ${json.theil.total} (between mountain/other ${json.theil.between}, within ${json.theil.within}); ` +
+        `${round(100 * s.beyondShare, 1)}% beyond the circle` +
+        (s.timeInequalityMeaningful ? '; ' : ' (under half covered: time-inequality not meaningful); ') +
         `${s.gapCount} gaps` +
         (top ? `, largest ${top.countyName} ${Math.round(top.population)} people` : '') +
         (twoStep ? `; 2SFCA ${twoStep.field} per ${twoStep.per}: city ${twoStep.total.meanAccessibility}` : '') +

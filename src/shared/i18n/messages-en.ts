@@ -845,6 +845,20 @@ export const messagesEn = {
     'Coverage, median and 90th percentile are over all people: those beyond the circle or unable to reach any facility count as more than {last} m, and a percentile that falls among them shows as "> {last} m". The mean is over the covered people only.',
   'sheet.colMedianMin': 'Median min (all people)',
   'sheet.colMedianM': 'Median m (all people)',
+  // Equity measures that cannot mislead (issue 12).
+  'equity.beyondShare': 'Beyond the circle (or unreachable): {pct} of all people',
+  'equity.notMeaningful':
+    'Only {pct} of people are inside the circle, under half: most travel times lie beyond it and are unknown, so time-inequality is not meaningful here; the indices only reflect the value assumed for the people beyond.',
+  'equity.spreadNotLevel':
+    'Gini and Theil measure spread, not level: everyone can get closer and the index still rise.',
+  'equity.byRule': 'How the value given to people beyond the circle moves the indices',
+  'equity.rule.column': 'People beyond',
+  'equity.rule.exclude': 'left out (covered people only)',
+  'equity.rule.capMin': 'counted at {k}× the circle ({cap} min)',
+  'equity.rule.capM': 'counted at {k}× the circle ({cap} m)',
+  'equity.rule.current': '(used above)',
+  'sheet.lorenzCaptionBeyond': 'Lorenz curve (travel time; {pct} of people beyond the circle)',
+  'sheet.lorenzCaptionLow': 'Lorenz curve ({pct} beyond the circle, under half covered: not meaningful)',
 } as const satisfies Record<MessageKey, string>;
 
 // Compiles only while both catalogues have exactly the same keys, in both directions.

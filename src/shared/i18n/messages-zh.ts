@@ -811,6 +811,19 @@ export const messagesZh = {
     '覆盖率与中位数、90% 分位按全部人口计：圈外与不可达者计为超过 {last} 米，分位数落在圈外时显示“> {last} 米”；平均只按覆盖人口计。',
   'sheet.colMedianMin': '中位分钟（全部人口）',
   'sheet.colMedianM': '中位米（全部人口）',
+  // Equity measures that cannot mislead (issue 12).
+  'equity.beyondShare': '圈外（或不可达）人口占全部人口 {pct}',
+  'equity.notMeaningful':
+    '仅 {pct} 的人口在圈内，不足一半：多数人的出行时间在圈外、并不知道，此时出行时间的不平等指数没有意义，只反映对圈外人口所取的假设值。',
+  'equity.spreadNotLevel': '基尼系数与泰尔指数衡量的是差距（分散程度），不是水平：人人都更近了，指数也可能上升。',
+  'equity.byRule': '圈外人口取值对指数的影响',
+  'equity.rule.column': '圈外人口',
+  'equity.rule.exclude': '不计入（只看圈内人口）',
+  'equity.rule.capMin': '计为 {k}× 圈（{cap} 分钟）',
+  'equity.rule.capM': '计为 {k}× 圈（{cap} 米）',
+  'equity.rule.current': '（上方所用）',
+  'sheet.lorenzCaptionBeyond': '洛伦兹曲线（出行时间；圈外人口 {pct}）',
+  'sheet.lorenzCaptionLow': '洛伦兹曲线（圈外人口 {pct}，覆盖不足一半：不平等指数无意义）',
 } as const;
 
 export type MessageKey = keyof typeof messagesZh;

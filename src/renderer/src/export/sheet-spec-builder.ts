@@ -138,7 +138,10 @@ export function buildSheetSpec(
           lorenz: {
             points: lorenz.population.map((p, i): [number, number] => [p, lorenz.quantity[i] ?? p]),
             gini: run.equity.gini,
-            caption: t('sheet.lorenzCaption'),
+            // The index is read with the share beyond the circle, and flagged when under half covered.
+            caption: t(run.equity.timeInequalityMeaningful ? 'sheet.lorenzCaptionBeyond' : 'sheet.lorenzCaptionLow', {
+              pct: `${(100 * run.equity.beyondShare).toFixed(1)}%`,
+            }),
             axisLabels: { x: t('sheet.lorenzX'), y: t('sheet.lorenzY') },
           },
         }

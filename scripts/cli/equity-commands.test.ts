@@ -132,6 +132,17 @@ describe('equity command', () => {
     )!;
     expect(result.twoStep.total.meanAccessibility).toBeCloseTo(direct.result.total.meanAccessibility!, 4);
     expect(result.twoStep.facilities).toHaveLength(facilities.length);
+    // The people reaching no facility, as a share of each county.
+    for (const c of result.twoStep.counties)
+      expect(c.noAccessShare).toBeCloseTo(c.noAccessPopulation / c.population, 3);
+
+    // A catchment set apart from the run's circle: 15 min reaches fewer people than 30.
+    const narrow = await cli('equity', ...args, '--two-step', '--two-step-catchment', '15', '--gaps', '3');
+    expect(narrow.code).toBe(0);
+    const at15 = JSON.parse(readFileSync(json, 'utf8'));
+    expect(at15.twoStep.catchment).toBe(15);
+    expect(at15.twoStep.total.noAccessPopulation).toBeGreaterThan(result.twoStep.total.noAccessPopulation);
+    expect((await cli('equity', ...args, '--two-step-catchment', '15')).code).toBe(EXIT_USAGE);
 
     // Without the flag, and for facilities without any capacity: no 2SFCA.
     expect((await cli('equity', ...args)).code).toBe(0);

@@ -46,7 +46,7 @@ function writeJson(path: string, json: unknown): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Options only `equity` has; everything else goes to the coverage command. */
-const EQUITY_OPTIONS = ['beyond', 'cap-minutes', 'neighbours', 'gaps'] as const;
+const EQUITY_OPTIONS = ['beyond', 'cap-minutes', 'neighbours', 'gaps', 'two-step-catchment'] as const;
 const EQUITY_FLAGS = ['two-step'] as const;
 
 function splitEquityArgs(args: readonly string[]): { own: Map<string, string>; rest: string[] } {
@@ -83,14 +83,24 @@ function equityOptions(own: Map<string, string>) {
   if (neighbours !== 4 && neighbours !== 8) throw new UsageError('--neighbours must be 4 or 8');
   const gaps = optionalNumber(values, 'gaps', { integer: true, min: 0 }) ?? 50;
   const twoStep = own.has('two-step');
-  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps, twoStep };
+  const twoStepCatchment = optionalNumber(values, 'two-step-catchment', { min: 0 });
+  if (twoStepCatchment !== undefined && !twoStep) throw new UsageError('--two-step-catchment goes with --two-step');
+  if (twoStepCatchment !== undefined && !(twoStepCatchment > 0))
+    throw new UsageError('--two-step-catchment must be positive');
+  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps, twoStep, twoStepCatchment };
 }
 
 /** `--two-step`: 2SFCA through the app's own function (core/analysis), rounded for reading. */
-function twoStepJson(data: CoverageData, request: CoverageRequest, facilities: Facility[]) {
-  const supply = supplyFor(request, facilities);
-  if (!supply)
+function twoStepJson(
+  data: CoverageData,
+  request: CoverageRequest,
+  facilities: Facility[],
+  catchment: number | undefined,
+) {
+  const chosen = supplyFor(request, facilities);
+  if (!chosen)
     throw new UsageError('--two-step needs a capacity (beds, places, seats or area) on at least half the facilities');
+  const supply = catchment === undefined ? chosen : { ...chosen, catchment };
   const found = analyseTwoStep(data, DEFAULT_TRAVEL_PROFILES, request, supply);
   if (!found) throw new Error('2SFCA was cancelled');
   const { result } = found;
@@ -98,6 +108,7 @@ function twoStepJson(data: CoverageData, request: CoverageRequest, facilities: F
     population: Math.round(g.population),
     meanAccessibility: round(g.meanAccessibility, 4),
     noAccessPopulation: Math.round(g.noAccessPopulation),
+    noAccessShare: round(g.noAccessShare, 4),
   });
   return {
     field: supply.field,
@@ -124,7 +135,7 @@ export const equityCommand: CliCommand = {
   summary: 'the coverage JSON plus Gini, Theil (mountain vs other) and the largest coverage gaps',
   usage: [
     'npm run cli -- equity <every coverage option> [--beyond cap|exclude] [--cap-minutes N]',
-    '       [--neighbours 8|4] [--gaps 50] [--two-step]',
+    '       [--neighbours 8|4] [--gaps 50] [--two-step [--two-step-catchment N]]',
     '  e.g. npm run cli -- equity --facilities county-centres --profile drive --minutes 90 --json out.json',
     '  Writes what `coverage` writes (see npm run cli -- coverage --help), plus:',
     '  gini, theil {total, between, within, mountain, other}: inequality of travel time, weighted by people',
@@ -137,7 +148,9 @@ export const equityCommand: CliCommand = {
     '  --neighbours   gap contiguity: 8 (edges and corners, default) or 4 (edges only)',
     '  --gaps         how many gaps to list (default 50)',
     '  --two-step     2SFCA accessibility (Luo & Wang 2003) with the circle as the catchment, from the',
-    '                 capacity most facilities carry (beds, places, seats or area), as the app computes it',
+    '                 capacity most facilities carry (beds, places, seats or area), as the app computes it;',
+    '                 per county the people in no catchment (noAccessPopulation, noAccessShare)',
+    '  --two-step-catchment N   2SFCA catchment in minutes (metres for radius) instead of the circle',
   ].join('\n'),
   async run(args, io) {
     const { own, rest } = splitEquityArgs(args);
@@ -166,7 +179,7 @@ export const equityCommand: CliCommand = {
       },
     });
     const s = output.equity;
-    const twoStep = options.twoStep ? twoStepJson(data, request, facilities) : null;
+    const twoStep = options.twoStep ? twoStepJson(data, request, facilities, options.twoStepCatchment) : null;
     const theilGroup = (g: typeof s.theil.mountain) => ({
       population: Math.round(g.population),
       mean: round(g.mean),

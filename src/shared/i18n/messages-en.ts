@@ -859,6 +859,14 @@ export const messagesEn = {
   'equity.rule.current': '(used above)',
   'sheet.lorenzCaptionBeyond': 'Lorenz curve (travel time; {pct} of people beyond the circle)',
   'sheet.lorenzCaptionLow': 'Lorenz curve ({pct} beyond the circle, under half covered: not meaningful)',
+  'equity.twoStepMean': 'Mean accessibility',
+  'equity.noAccessShare': 'Share reaching no facility',
+  'equity.twoStepCatchmentMin': 'Catchment {catchment} min (may differ from the circle)',
+  'equity.twoStepCatchmentM': 'Catchment {catchment} m (may differ from the circle)',
+  'coverage.twoStepCatchmentMin': '2SFCA catchment (minutes; empty = the circle)',
+  'coverage.twoStepCatchmentM': '2SFCA catchment (metres; empty = the circle)',
+  'coverage.twoStepCatchmentPlaceholder': 'same as the circle',
+  'coverage.badTwoStepCatchment': 'A positive number, or leave it empty',
 } as const satisfies Record<MessageKey, string>;
 
 // Compiles only while both catalogues have exactly the same keys, in both directions.

@@ -824,6 +824,14 @@ export const messagesZh = {
   'equity.rule.current': '（上方所用）',
   'sheet.lorenzCaptionBeyond': '洛伦兹曲线（出行时间；圈外人口 {pct}）',
   'sheet.lorenzCaptionLow': '洛伦兹曲线（圈外人口 {pct}，覆盖不足一半：不平等指数无意义）',
+  'equity.twoStepMean': '平均可达性',
+  'equity.noAccessShare': '无设施可达人口占比',
+  'equity.twoStepCatchmentMin': '服务范围 {catchment} 分钟（可与服务圈不同）',
+  'equity.twoStepCatchmentM': '服务范围 {catchment} 米（可与服务圈不同）',
+  'coverage.twoStepCatchmentMin': '2SFCA 服务范围（分钟，留空＝服务圈）',
+  'coverage.twoStepCatchmentM': '2SFCA 服务范围（米，留空＝服务圈）',
+  'coverage.twoStepCatchmentPlaceholder': '同服务圈',
+  'coverage.badTwoStepCatchment': '请填一个正数，或留空',
 } as const;
 
 export type MessageKey = keyof typeof messagesZh;

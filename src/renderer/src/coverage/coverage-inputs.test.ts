@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility, FacilitySet } from '../../../shared/facilities';
-import { buildRequest, inputsFromPreset } from './coverage-inputs';
+import { buildRequest, inputsFromPreset, twoStepCatchment } from './coverage-inputs';
 import { COVERAGE_PRESETS } from './presets';
 
 const set = (id: string): FacilitySet => ({
@@ -50,5 +50,14 @@ describe('coverage inputs', () => {
     const inputs = inputsFromPreset(preset('radius-1km'), sets);
     expect(buildRequest(inputs, facilities)).toMatchObject({ thresholdsMin: [], radiiM: [500, 1000] });
     expect(buildRequest({ ...inputs, thresholdsText: 'abc' }, facilities)).toBeNull();
+  });
+
+  it('reads the 2SFCA catchment: empty is the circle, a positive number its own, anything else invalid', () => {
+    const inputs = inputsFromPreset(preset('rural-drive-90'), sets);
+    expect(inputs.twoStepCatchmentText).toBe('');
+    expect(twoStepCatchment(inputs)).toBeNull();
+    expect(twoStepCatchment({ ...inputs, twoStepCatchmentText: ' 30 ' })).toBe(30);
+    expect(twoStepCatchment({ ...inputs, twoStepCatchmentText: '0' })).toBeUndefined();
+    expect(twoStepCatchment({ ...inputs, twoStepCatchmentText: 'abc' })).toBeUndefined();
   });
 });

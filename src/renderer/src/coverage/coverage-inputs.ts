@@ -11,6 +11,8 @@ export interface CoverageInputs {
   thresholdsText: string;
   setIds: string[];
   categories: FacilityCategory[] | 'all';
+  /** 2SFCA catchment (minutes; metres for radius) when it should differ from the circle; '' = the circle. */
+  twoStepCatchmentText: string;
 }
 
 export function inputsFromPreset(preset: CoveragePreset, sets: readonly FacilitySet[]): CoverageInputs {
@@ -25,10 +27,19 @@ export function inputsFromPreset(preset: CoveragePreset, sets: readonly Facility
     thresholdsText: preset.thresholds.join(', '),
     setIds,
     categories: preset.facilities.kind === 'categories' ? preset.facilities.categories : 'all',
+    twoStepCatchmentText: '',
   };
 }
 
 export const DEFAULT_PRESET = COVERAGE_PRESETS.find((p) => p.id === 'rural-drive-90') ?? COVERAGE_PRESETS[0]!;
+
+/** The 2SFCA catchment typed: null for '' (use the circle), undefined when it is not a positive number. */
+export function twoStepCatchment(inputs: CoverageInputs): number | null | undefined {
+  const text = inputs.twoStepCatchmentText.trim();
+  if (text === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
 
 export function selectedFacilities(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
   const sets = new Set(inputs.setIds);

@@ -9,7 +9,13 @@ import { TRAVEL_PROFILES, type TravelProfile } from '../../../shared/coverage';
 import { CheckList } from '../catalogue/check-list';
 import { useI18n } from '../i18n/i18n-context';
 import { FACILITY_CATEGORY_COLORS } from '../map/catalogue-colors';
-import { buildRequest, inputsFromPreset, selectedFacilities, type CoverageInputs } from './coverage-inputs';
+import {
+  buildRequest,
+  inputsFromPreset,
+  selectedFacilities,
+  twoStepCatchment,
+  type CoverageInputs,
+} from './coverage-inputs';
 import { CoverageResults } from './coverage-results';
 import { COVERAGE_PRESETS, parseThresholds } from './presets';
 import type { CoverageRunState } from './coverage-store';
@@ -42,6 +48,7 @@ export function CoveragePanel({
   const { t } = useI18n();
   const chosen = useMemo(() => selectedFacilities(inputs, facilities), [inputs, facilities]);
   const thresholdsOk = parseThresholds(inputs.thresholdsText) !== null;
+  const catchmentOk = twoStepCatchment(inputs) !== undefined;
   const request = useMemo(() => buildRequest(inputs, facilities), [inputs, facilities]);
   const running = state.status === 'running';
   const edit = (patch: Partial<CoverageInputs>) => onInputsChange({ ...inputs, ...patch, presetId: 'custom' });
@@ -133,13 +140,24 @@ export function CoveragePanel({
         />
         {!thresholdsOk && <span className="warning">{t('coverage.badThresholds')}</span>}
       </label>
+      <label className="field">
+        <span>{inputs.method === 'network' ? t('coverage.twoStepCatchmentMin') : t('coverage.twoStepCatchmentM')}</span>
+        <input
+          value={inputs.twoStepCatchmentText}
+          placeholder={t('coverage.twoStepCatchmentPlaceholder')}
+          onChange={(e) => edit({ twoStepCatchmentText: e.target.value })}
+          aria-invalid={!catchmentOk}
+          data-testid="coverage-two-step-catchment"
+        />
+        {!catchmentOk && <span className="warning">{t('coverage.badTwoStepCatchment')}</span>}
+      </label>
 
       {population}
       <div className="button-row">
         <button
           type="button"
           className="primary"
-          disabled={running || !request || !chosen.length}
+          disabled={running || !request || !chosen.length || !catchmentOk}
           onClick={onRun}
           data-testid="coverage-run"
         >

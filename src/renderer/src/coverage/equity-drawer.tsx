@@ -230,15 +230,29 @@ function TwoStepSection({ twoStep }: { twoStep: TwoStepAnalysis }) {
   return (
     <div className="data-table" data-testid="equity-two-step">
       <h3>{t('equity.twoStep', { unit })}</h3>
+      <p className="muted small">
+        {t(twoStep.result.method === 'network' ? 'equity.twoStepCatchmentMin' : 'equity.twoStepCatchmentM', {
+          catchment: twoStep.result.catchment,
+        })}
+      </p>
       <p className="muted small">{t('equity.twoStepHelp')}</p>
       <table>
+        <thead>
+          <tr>
+            <th>{t('col.county')}</th>
+            <th className="num">{t('equity.twoStepMean')}</th>
+            <th className="num">{t('equity.noAccess')}</th>
+            <th className="num">{t('equity.noAccessShare')}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className={row.mountain ? 'mountain' : undefined} data-testid={`two-step-${row.key}`}>
               <td>{row.label}</td>
               <td className="num">{fmt(row.g.meanAccessibility)}</td>
-              <td className="num muted" title={t('equity.noAccess')}>
-                {Math.round(row.g.noAccessPopulation).toLocaleString('zh-CN')}
+              <td className="num">{Math.round(row.g.noAccessPopulation).toLocaleString('zh-CN')}</td>
+              <td className="num" data-testid={`two-step-no-access-${row.key}`}>
+                {row.g.noAccessShare === null ? '—' : `${(100 * row.g.noAccessShare).toFixed(1)}%`}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -96,5 +96,27 @@ describe('coverage command', () => {
     );
     expect(run.code).toBe(EXIT_USAGE);
     expect(run.err).toContain('--minutes');
+  });
+
+  it('counts existing facilities only unless --status adds under-construction or planned ones', async () => {
+    const csv = join(dir, 'statuses.csv');
+    writeFileSync(
+      csv,
+      'name,lon,lat,status,category\nA,120.65,28.01,现有,医疗\nB,119.71,27.56,在建,医疗\nC,120.1,27.8,规划,医疗\n',
+    );
+    const json = join(dir, 'statuses.json');
+    const base = ['coverage', '--facilities', csv, '--profile', 'drive', '--minutes', '30', '--json', json];
+    expect((await cli(...base)).code).toBe(0);
+    const existing = JSON.parse(readFileSync(json, 'utf8'));
+    expect(existing.inputs).toMatchObject({ facilityCount: 1, statuses: ['existing'], leftOutByStatus: 2 });
+    expect((await cli(...base, '--status', 'planned,existing,under-construction')).code).toBe(0);
+    const all = JSON.parse(readFileSync(json, 'utf8'));
+    expect(all.inputs).toMatchObject({
+      facilityCount: 3,
+      statuses: ['existing', 'under-construction', 'planned'],
+      leftOutByStatus: 0,
+    });
+    expect(all.total.covered).toBeGreaterThan(existing.total.covered);
+    expect((await cli(...base, '--status', 'built')).code).toBe(EXIT_USAGE);
   });
 });

@@ -114,7 +114,9 @@ describe('equity command', () => {
     expect(result.twoStep).toMatchObject({ field: 'beds', per: 1000, catchment: 30 });
     expect(result.twoStep.counties).toHaveLength(12);
 
-    const { facilities } = await loadFacilities(health, 'wgs84');
+    // Existing facilities only, as the run counts them by default (257 of the 300 samples).
+    const facilities = (await loadFacilities(health, 'wgs84')).facilities.filter((f) => f.status === 'existing');
+    expect(result.inputs).toMatchObject({ facilityCount: 257, leftOutByStatus: 43 });
     const request: CoverageRequest = {
       method: 'network',
       profile: 'drive',

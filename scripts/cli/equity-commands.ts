@@ -14,6 +14,7 @@ import type { Neighbourhood } from '../../src/core/equity/gaps';
 import type { AccessGroup } from '../../src/core/equity/two-step-fca';
 import type { BeyondRule } from '../../src/core/equity/inequality';
 import { siteFacilities, type SitingArea } from '../../src/core/equity/siting';
+import { DEFAULT_RUN_STATUSES, facilitiesWithStatus, parseStatuses } from '../../src/core/facilities/by-status';
 import { COUNTIES } from '../../src/shared/counties';
 import type { CoverageFacility, CoverageRequest } from '../../src/shared/coverage';
 import type { Facility } from '../../src/shared/facilities';
@@ -284,6 +285,7 @@ export const siteCommand: CliCommand = {
     '  circle, given those before it (so added people never increase from one site to the next).',
     '  --candidates      your own candidate points (a facility file); default: road nodes in the area',
     '  --stride          road nodes: take every K-th; default the smallest K giving ≤ --max-candidates',
+    '  --status          facility statuses counted: existing (default), under-construction, planned',
   ].join('\n'),
   async run(args: readonly string[], io: CliIo) {
     const values = parseOptions(args, {
@@ -300,7 +302,11 @@ export const siteCommand: CliCommand = {
       json: { type: 'string' },
       population: { type: 'string' },
       'population-crs': { type: 'string' },
+      status: { type: 'string' },
     });
+    const statusText = optionalString(values, 'status') ?? DEFAULT_RUN_STATUSES.join(',');
+    const statuses = parseStatuses(statusText);
+    if (!statuses) throw new UsageError(`--status takes existing, under-construction, planned; got "${statusText}"`);
     const profile = requiredProfile(values);
     const minutes = optionalNumber(values, 'minutes', { min: 0 });
     if (minutes === undefined || !(minutes > 0)) throw new UsageError('--minutes (one positive number) is required');
@@ -310,7 +316,10 @@ export const siteCommand: CliCommand = {
     const maxCandidates = optionalNumber(values, 'max-candidates', { integer: true, min: 1 });
     const jsonPath = resolve(requiredString(values, 'json'));
     const crs = parseCrs(optionalString(values, 'crs'));
-    const { facilities, source } = await loadFacilities(requiredString(values, 'facilities'), crs);
+    const loaded = await loadFacilities(requiredString(values, 'facilities'), crs);
+    // The sites complement the facilities that count: existing ones unless --status says otherwise.
+    const facilities = facilitiesWithStatus(loaded.facilities, statuses).kept;
+    const { source } = loaded;
     const candidatesFile = optionalString(values, 'candidates');
     const candidates = candidatesFile
       ? (await loadFacilities(candidatesFile, parseCrs(optionalString(values, 'candidates-crs') ?? crs))).facilities

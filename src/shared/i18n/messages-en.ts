@@ -867,6 +867,8 @@ export const messagesEn = {
   'coverage.twoStepCatchmentM': '2SFCA catchment (metres; empty = the circle)',
   'coverage.twoStepCatchmentPlaceholder': 'same as the circle',
   'coverage.badTwoStepCatchment': 'A positive number, or leave it empty',
+  'coverage.statuses': 'Facility statuses counted (existing only by default)',
+  'coverage.leftOutByStatus': '{count} more facilities left out by status (under construction, planned …)',
 } as const satisfies Record<MessageKey, string>;
 
 // Compiles only while both catalogues have exactly the same keys, in both directions.

@@ -832,6 +832,8 @@ export const messagesZh = {
   'coverage.twoStepCatchmentM': '2SFCA 服务范围（米，留空＝服务圈）',
   'coverage.twoStepCatchmentPlaceholder': '同服务圈',
   'coverage.badTwoStepCatchment': '请填一个正数，或留空',
+  'coverage.statuses': '计入的设施状态（默认只计现有）',
+  'coverage.leftOutByStatus': '另有 {count} 处设施因状态（在建/规划等）未计入',
 } as const;
 
 export type MessageKey = keyof typeof messagesZh;

@@ -1,5 +1,6 @@
 import type { CoverageMethod, CoverageRequest, TravelProfile } from '../../../shared/coverage';
-import type { Facility, FacilityCategory, FacilitySet } from '../../../shared/facilities';
+import { DEFAULT_RUN_STATUSES, facilitiesWithStatus } from '../../../core/facilities/by-status';
+import type { Facility, FacilityCategory, FacilitySet, FacilityStatus } from '../../../shared/facilities';
 import { COUNTY_CENTRES_SET_ID } from '../db/catalogue-store';
 import { COVERAGE_PRESETS, parseThresholds, type CoveragePreset } from './presets';
 
@@ -11,6 +12,8 @@ export interface CoverageInputs {
   thresholdsText: string;
   setIds: string[];
   categories: FacilityCategory[] | 'all';
+  /** Facility statuses the run counts (default existing only: core/facilities/by-status.ts). */
+  statuses: FacilityStatus[];
   /** 2SFCA catchment (minutes; metres for radius) when it should differ from the circle; '' = the circle. */
   twoStepCatchmentText: string;
 }
@@ -27,6 +30,7 @@ export function inputsFromPreset(preset: CoveragePreset, sets: readonly Facility
     thresholdsText: preset.thresholds.join(', '),
     setIds,
     categories: preset.facilities.kind === 'categories' ? preset.facilities.categories : 'all',
+    statuses: [...DEFAULT_RUN_STATUSES],
     twoStepCatchmentText: '',
   };
 }
@@ -41,10 +45,20 @@ export function twoStepCatchment(inputs: CoverageInputs): number | null | undefi
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-export function selectedFacilities(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
+/** The facilities of the chosen sets and categories, before the status choice. */
+function chosenBySetAndCategory(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
   const sets = new Set(inputs.setIds);
   const categories = inputs.categories === 'all' ? null : new Set(inputs.categories);
   return facilities.filter((f) => sets.has(f.setId) && (!categories || categories.has(f.category)));
+}
+
+export function selectedFacilities(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
+  return facilitiesWithStatus(chosenBySetAndCategory(inputs, facilities), inputs.statuses).kept;
+}
+
+/** Facilities of the chosen sets and categories that the status choice leaves out (shown, so nobody wonders). */
+export function leftOutByStatus(inputs: CoverageInputs, facilities: readonly Facility[]): number {
+  return facilitiesWithStatus(chosenBySetAndCategory(inputs, facilities), inputs.statuses).leftOut;
 }
 
 /** The request sent to the engine; facilities sorted by id so equal selections hash equally. */

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import {
   FACILITY_CATEGORIES,
+  FACILITY_STATUSES,
   type Facility,
   type FacilityCategory,
   type FacilitySet,
@@ -12,6 +13,7 @@ import { FACILITY_CATEGORY_COLORS } from '../map/catalogue-colors';
 import {
   buildRequest,
   inputsFromPreset,
+  leftOutByStatus,
   selectedFacilities,
   twoStepCatchment,
   type CoverageInputs,
@@ -47,6 +49,7 @@ export function CoveragePanel({
 }: CoveragePanelProps) {
   const { t } = useI18n();
   const chosen = useMemo(() => selectedFacilities(inputs, facilities), [inputs, facilities]);
+  const leftOut = useMemo(() => leftOutByStatus(inputs, facilities), [inputs, facilities]);
   const thresholdsOk = parseThresholds(inputs.thresholdsText) !== null;
   const catchmentOk = twoStepCatchment(inputs) !== undefined;
   const request = useMemo(() => buildRequest(inputs, facilities), [inputs, facilities]);
@@ -105,8 +108,33 @@ export function CoveragePanel({
         label={(c) => t(`facilityCategory.${c}`)}
         swatch={(c) => FACILITY_CATEGORY_COLORS[c]}
       />
+      <fieldset className="crs-choice" data-testid="coverage-statuses">
+        <legend>{t('coverage.statuses')}</legend>
+        {FACILITY_STATUSES.map((status) => (
+          <label key={status}>
+            <input
+              type="checkbox"
+              checked={inputs.statuses.includes(status)}
+              onChange={(e) =>
+                edit({
+                  statuses: FACILITY_STATUSES.filter((s) =>
+                    s === status ? e.target.checked : inputs.statuses.includes(s),
+                  ),
+                })
+              }
+            />
+            {t(`facilityStatus.${status}`)}
+          </label>
+        ))}
+      </fieldset>
       <p className={chosen.length ? 'muted' : 'warning'} data-testid="coverage-facility-count">
         {chosen.length ? t('coverage.facilityCount', { count: chosen.length }) : t('coverage.noFacilities')}
+        {leftOut > 0 && (
+          <>
+            <br />
+            <span data-testid="coverage-left-out-by-status">{t('coverage.leftOutByStatus', { count: leftOut })}</span>
+          </>
+        )}
       </p>
 
       <fieldset className="crs-choice">

@@ -5,7 +5,7 @@
  *
  * Numbers are numbers, rounded for reading: people to whole persons, coverage percent to one
  * decimal, minutes to one decimal, metres (radius method) to whole metres. Coverage percent comes
- * before any time; median and P90 are over everyone of the row (the text "> T" when they lie beyond the
+ * first (after the name and code); median and P90 are over everyone of the row (the text "> T" when they lie beyond the
  * circle, see coverage/stats.ts), the mean over the covered people only, as the headers say. Bands are the run's
  * bands ([0, t1), [t1, t2) … with the last one closed, see coverage/bands.ts) plus one column for
  * everyone beyond the last threshold or unable to reach any facility; the band columns add up to
@@ -81,9 +81,9 @@ export function countyStatsTable(
   const header = [
     text('exportFile.stats.county'),
     text('exportFile.stats.adcode'),
+    text('exportFile.stats.coveredPct'),
     text('exportFile.stats.population'),
     text('exportFile.stats.covered'),
-    text('exportFile.stats.coveredPct'),
     text(min ? 'exportFile.stats.medianMin' : 'exportFile.stats.medianM'),
     text(min ? 'exportFile.stats.p90Min' : 'exportFile.stats.p90M'),
     text(min ? 'exportFile.stats.meanMin' : 'exportFile.stats.meanM'),
@@ -93,9 +93,9 @@ export function countyStatsTable(
   const columns: StatsColumnKind[] = [
     'name',
     'code',
-    'people',
-    'people',
     'percent',
+    'people',
+    'people',
     'time',
     'time',
     'time',
@@ -117,9 +117,9 @@ export function countyStatsTable(
     const overAll = (value: number | null, beyond: boolean): CsvCell =>
       beyond ? `> ${last}` : round(value, timeDigits);
     return [
+      round(stats.coveredPct, 1),
       round(stats.population, 0),
       round(stats.covered, 0),
-      round(stats.coveredPct, 1),
       overAll(stats.p50Minutes, stats.p50Beyond),
       overAll(stats.p90Minutes, stats.p90Beyond),
       round(stats.meanMinutesAmongCovered, timeDigits),

@@ -15,14 +15,14 @@ function circleOf(result: CoverageResult): { last: number; network: boolean } {
 }
 
 function StatsCells({ stats, beyond }: { stats: GroupStats; beyond: string }) {
-  // Median and 90th percentile are over everyone: when they lie beyond the circle there is no
+  // Coverage first: it is the figure the table exists for. Median and 90th percentile are over everyone: when they lie beyond the circle there is no
   // number to show, only "> T" (core/coverage/stats.ts).
   const overAll = (value: number | null, isBeyond: boolean) => (isBeyond ? beyond : minutes(value));
   return (
     <>
+      <td className="num">{pct(stats.coveredPct)}</td>
       <td className="num">{people(stats.population)}</td>
       <td className="num">{people(stats.covered)}</td>
-      <td className="num">{pct(stats.coveredPct)}</td>
       <td className="num">{people(stats.population - stats.covered)}</td>
       <td className="num">{overAll(stats.p50Minutes, stats.p50Beyond)}</td>
       <td className="num">{overAll(stats.p90Minutes, stats.p90Beyond)}</td>
@@ -71,9 +71,9 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
           <thead>
             <tr>
               <th>{t('col.county')}</th>
+              <th className="num">{t('col.coveredPct')}</th>
               <th className="num">{t('col.population')}</th>
               <th className="num">{t('col.covered')}</th>
-              <th className="num">{t('col.coveredPct')}</th>
               <th className="num">{t('col.uncovered')}</th>
               <th className="num">{t('col.p50')}</th>
               <th className="num">{t('col.p90')}</th>

@@ -45,9 +45,9 @@ export function coverageTable(result: CoverageResult, t: Translate, language: La
   // over the covered people only (the column headers say which).
   const row = (name: string, g: GroupStats) => [
     name,
+    pct(g.coveredPct),
     people(g.population, language),
     people(g.covered, language),
-    pct(g.coveredPct),
     g.p50Beyond ? `> ${last}` : g.p50Minutes === null ? '—' : g.p50Minutes.toFixed(digits),
     g.meanMinutesAmongCovered === null ? '—' : g.meanMinutesAmongCovered.toFixed(digits),
   ];
@@ -62,9 +62,9 @@ export function coverageTable(result: CoverageResult, t: Translate, language: La
     title: t('sheet.tableTitle'),
     columns: [
       t('sheet.colCounty'),
+      t('sheet.colPct'),
       t('sheet.colPopulation'),
       t('sheet.colCovered'),
-      t('sheet.colPct'),
       network ? t('sheet.colMedianMin') : t('sheet.colMedianM'),
       network ? t('sheet.colMeanMin') : t('sheet.colMeanM'),
     ],

@@ -869,6 +869,7 @@ export const messagesEn = {
   'coverage.badTwoStepCatchment': 'A positive number, or leave it empty',
   'coverage.statuses': 'Facility statuses counted (existing only by default)',
   'coverage.leftOutByStatus': '{count} more facilities left out by status (under construction, planned …)',
+  'whatif.beyondShare': 'Beyond the circle: {from} → {to}.',
 } as const satisfies Record<MessageKey, string>;
 
 // Compiles only while both catalogues have exactly the same keys, in both directions.

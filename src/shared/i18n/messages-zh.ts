@@ -834,6 +834,7 @@ export const messagesZh = {
   'coverage.badTwoStepCatchment': '请填一个正数，或留空',
   'coverage.statuses': '计入的设施状态（默认只计现有）',
   'coverage.leftOutByStatus': '另有 {count} 处设施因状态（在建/规划等）未计入',
+  'whatif.beyondShare': '圈外人口占比 {from} → {to}。',
 } as const;
 
 export type MessageKey = keyof typeof messagesZh;

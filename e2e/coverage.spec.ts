@@ -52,7 +52,9 @@ test('the 10-minute walk on the sample fitness facilities draws rings; a reload 
   await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9);
   await openCoverage(page);
   await page.getByTestId('coverage-preset').selectOption('fitness-walk-10');
-  await expect(page.getByTestId('coverage-facility-count')).toContainText('2000');
+  // Existing facilities only by default: 1,681 of the 2,000 sample sports sites (the rest 在建/规划).
+  await expect(page.getByTestId('coverage-facility-count')).toContainText('1681');
+  await expect(page.getByTestId('coverage-left-out-by-status')).toContainText('319');
   await page.getByTestId('coverage-run').click();
   await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
 

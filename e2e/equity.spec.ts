@@ -11,7 +11,7 @@ test('a proposed facility dragged into 泰顺县 raises its coverage live', asyn
   await page.getByTestId('coverage-run').click();
   await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
   const basePct = Number.parseFloat(
-    (await page.locator(`[data-testid="coverage-county-table"] tr[data-adcode="${TAISHUN}"] td`).nth(3).textContent())!,
+    (await page.locator(`[data-testid="coverage-county-table"] tr[data-adcode="${TAISHUN}"] td`).nth(1).textContent())!,
   );
 
   // Place a proposed facility in the far south-west of 泰顺, away from the county seat.
@@ -199,7 +199,8 @@ test('2SFCA accessibility for facilities with beds: per county in the dashboard 
   await page.getByTestId('tab-coverage').click();
   await page.getByTestId('coverage-preset').selectOption('community-15');
   await page.getByTestId('coverage-panel').getByLabel('医疗卫生').check();
-  await expect(page.getByTestId('coverage-facility-count')).toContainText('300');
+  // Existing facilities only by default: 257 of the 300 sample health facilities.
+  await expect(page.getByTestId('coverage-facility-count')).toContainText('257');
   await page.getByTestId('coverage-run').click();
   await expect(page.getByTestId('coverage-results')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('open-equity').click();

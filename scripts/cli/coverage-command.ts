@@ -5,7 +5,8 @@ import { analyseCoverage, type CoverageAnalysis } from '../../src/core/analysis/
 import type { CoverageData, CoverageRunOutput } from '../../src/core/coverage/run-coverage';
 import type { EquityOptions } from '../../src/core/equity/equity-summary';
 import type { CoverageMethod, CoverageRequest, GroupStats } from '../../src/shared/coverage';
-import type { Facility } from '../../src/shared/facilities';
+import { FACILITY_STATUSES, type Facility, type FacilityStatus } from '../../src/shared/facilities';
+import { DEFAULT_RUN_STATUSES, facilitiesWithStatus, parseStatuses } from '../../src/core/facilities/by-status';
 import { DEFAULT_TRAVEL_PROFILES } from '../../src/shared/travel-profiles';
 import { optionalString, parseOptions, requiredProfile, requiredString } from './args';
 import { loadCoverageData, loadFacilities, loadPopulation, parseCrs } from './coverage-data';
@@ -24,14 +25,23 @@ const round = (v: number | null, digits = 2) => (v === null ? null : Math.round(
 /** The JSON `coverage` writes. */
 export type CoverageJson = ReturnType<typeof coverageJson>;
 
+/**
+ * One group's figures, covered share first. p50/p90Minutes are over everyone of the group: null
+ * with p50/p90Beyond true when the percentile lies beyond the circle (its time is unknown, only
+ * "> the last threshold"). The `…AmongCovered` figures are over the covered people only.
+ */
 function group(stats: GroupStats) {
   return {
+    coveredPct: round(stats.coveredPct),
     population: Math.round(stats.population),
     covered: Math.round(stats.covered),
-    coveredPct: round(stats.coveredPct),
-    meanMinutes: round(stats.meanMinutes),
     p50Minutes: round(stats.p50Minutes),
+    p50Beyond: stats.p50Beyond,
     p90Minutes: round(stats.p90Minutes),
+    p90Beyond: stats.p90Beyond,
+    meanMinutesAmongCovered: round(stats.meanMinutesAmongCovered),
+    p50MinutesAmongCovered: round(stats.p50MinutesAmongCovered),
+    p90MinutesAmongCovered: round(stats.p90MinutesAmongCovered),
     bands: stats.bands.map((b) => Math.round(b)),
   };
 }
@@ -43,6 +53,7 @@ function coverageJson(
   output: CoverageRunOutput,
   source: string,
   populationNote: string,
+  status: { statuses: FacilityStatus[]; leftOutByStatus: number },
 ) {
   const { result } = output;
   const { method, profile } = request;
@@ -50,6 +61,8 @@ function coverageJson(
     inputs: {
       facilities: source,
       facilityCount: request.facilities.length,
+      statuses: status.statuses,
+      leftOutByStatus: status.leftOutByStatus,
       method,
       profile,
       thresholdsMin: request.thresholdsMin,
@@ -78,9 +91,10 @@ export const coverageCommand: CliCommand = {
   usage: [
     'npm run cli -- coverage --facilities <file|county-centres> [--crs wgs84|gcj02|bd09]',
     '       [--method network|radius] --profile <walk|bike|drive> (--minutes 5,10,15 | --radius 500,1000)',
-    '       --json <out.json> [--node-times <nodes.csv>] [--population <file>]',
+    '       --json <out.json> [--node-times <nodes.csv>] [--population <file>] [--status existing,…]',
     '  --facilities  a CSV/XLSX/GeoJSON/KML facility list (read as the app imports it) or county-centres',
     '  --method      network (travel time on roads, default) or radius (straight line)',
+    '  --status      facility statuses counted: existing (default), under-construction, planned, comma-separated',
     '  --node-times  network only: every reached road node with its time and nearest facility',
     '  --population  your own population table (lon, lat, count per row) instead of the modelled grid',
     '                [--population-crs wgs84|gcj02|bd09]',
@@ -126,7 +140,12 @@ export async function runCoverageCommand(
     'node-times': { type: 'string' },
     population: { type: 'string' },
     'population-crs': { type: 'string' },
+    status: { type: 'string' },
   });
+  const statusText = optionalString(values, 'status') ?? DEFAULT_RUN_STATUSES.join(',');
+  const statuses = parseStatuses(statusText);
+  if (!statuses)
+    throw new UsageError(`--status takes ${FACILITY_STATUSES.join(', ')} (comma-separated), got "${statusText}"`);
   const method = (optionalString(values, 'method') ?? 'network') as CoverageMethod;
   if (method !== 'network' && method !== 'radius') throw new UsageError('--method must be network or radius');
   const profile = requiredProfile(values);
@@ -137,10 +156,14 @@ export async function runCoverageCommand(
   const jsonPath = resolve(requiredString(values, 'json'));
   const nodeTimesPath = optionalString(values, 'node-times');
 
-  const { facilities, source } = await loadFacilities(
+  const { facilities: loaded, source } = await loadFacilities(
     requiredString(values, 'facilities'),
     parseCrs(optionalString(values, 'crs')),
   );
+  // Facility status is a choice of the run: existing only unless --status says otherwise.
+  const { kept: facilities, leftOut: leftOutByStatus } = facilitiesWithStatus(loaded, statuses);
+  if (facilities.length === 0)
+    throw new UsageError(`no facility has status ${statuses.join(' or ')} (${loaded.length} left out; see --status)`);
   const request: CoverageRequest = {
     method,
     profile,
@@ -164,7 +187,7 @@ export async function runCoverageCommand(
     ...(equity ? { equity } : {}),
   });
   if (!output) throw new Error('coverage run was cancelled');
-  const json = coverageJson(request, data, output, source, populationNote);
+  const json = coverageJson(request, data, output, source, populationNote, { statuses, leftOutByStatus });
   if (options.writeJson !== false) {
     mkdirSync(dirname(jsonPath), { recursive: true });
     writeFileSync(jsonPath, `${JSON.stringify(json, null, 2)}\n`);

@@ -53,6 +53,19 @@ describe('equity command', () => {
     expect(result.equity).toMatchObject({ beyond: { kind: 'cap', capMinutes: 180 }, neighbours: 8 });
     expect(result.equity.uncoveredPopulation).toBe(result.total.population - result.total.covered);
     expect(result.equity.lorenz.population).toHaveLength(101);
+    // The indices come with the share beyond the circle and how the beyond rule moves them: 93.8 %
+    // covered is enough to read them; the Gini rises with the value given to the people beyond.
+    expect(result.beyondShare).toBeCloseTo(1 - result.total.coveredPct / 100, 4);
+    expect(result.timeInequalityMeaningful).toBe(true);
+    expect(result.byBeyondRule.map((v: { rule: unknown }) => v.rule)).toEqual([
+      { kind: 'exclude' },
+      { kind: 'cap', capMinutes: 135 },
+      { kind: 'cap', capMinutes: 180 },
+      { kind: 'cap', capMinutes: 270 },
+    ]);
+    expect(result.byBeyondRule[2].gini).toBe(result.gini);
+    expect(result.byBeyondRule[1].gini).toBeLessThan(result.byBeyondRule[2].gini);
+    expect(result.byBeyondRule[2].gini).toBeLessThan(result.byBeyondRule[3].gini);
 
     // Same inputs straight through the engine (as the app's worker calls it): same figures.
     const facilities = (await loadFacilities('county-centres', 'wgs84')).facilities
@@ -101,7 +114,9 @@ describe('equity command', () => {
     expect(result.twoStep).toMatchObject({ field: 'beds', per: 1000, catchment: 30 });
     expect(result.twoStep.counties).toHaveLength(12);
 
-    const { facilities } = await loadFacilities(health, 'wgs84');
+    // Existing facilities only, as the run counts them by default (257 of the 300 samples).
+    const facilities = (await loadFacilities(health, 'wgs84')).facilities.filter((f) => f.status === 'existing');
+    expect(result.inputs).toMatchObject({ facilityCount: 257, leftOutByStatus: 43 });
     const request: CoverageRequest = {
       method: 'network',
       profile: 'drive',
@@ -119,6 +134,17 @@ describe('equity command', () => {
     )!;
     expect(result.twoStep.total.meanAccessibility).toBeCloseTo(direct.result.total.meanAccessibility!, 4);
     expect(result.twoStep.facilities).toHaveLength(facilities.length);
+    // The people reaching no facility, as a share of each county.
+    for (const c of result.twoStep.counties)
+      expect(c.noAccessShare).toBeCloseTo(c.noAccessPopulation / c.population, 3);
+
+    // A catchment set apart from the run's circle: 15 min reaches fewer people than 30.
+    const narrow = await cli('equity', ...args, '--two-step', '--two-step-catchment', '15', '--gaps', '3');
+    expect(narrow.code).toBe(0);
+    const at15 = JSON.parse(readFileSync(json, 'utf8'));
+    expect(at15.twoStep.catchment).toBe(15);
+    expect(at15.twoStep.total.noAccessPopulation).toBeGreaterThan(result.twoStep.total.noAccessPopulation);
+    expect((await cli('equity', ...args, '--two-step-catchment', '15')).code).toBe(EXIT_USAGE);
 
     // Without the flag, and for facilities without any capacity: no 2SFCA.
     expect((await cli('equity', ...args)).code).toBe(0);

@@ -14,6 +14,7 @@ import type { Neighbourhood } from '../../src/core/equity/gaps';
 import type { AccessGroup } from '../../src/core/equity/two-step-fca';
 import type { BeyondRule } from '../../src/core/equity/inequality';
 import { siteFacilities, type SitingArea } from '../../src/core/equity/siting';
+import { DEFAULT_RUN_STATUSES, facilitiesWithStatus, parseStatuses } from '../../src/core/facilities/by-status';
 import { COUNTIES } from '../../src/shared/counties';
 import type { CoverageFacility, CoverageRequest } from '../../src/shared/coverage';
 import type { Facility } from '../../src/shared/facilities';
@@ -46,7 +47,7 @@ function writeJson(path: string, json: unknown): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Options only `equity` has; everything else goes to the coverage command. */
-const EQUITY_OPTIONS = ['beyond', 'cap-minutes', 'neighbours', 'gaps'] as const;
+const EQUITY_OPTIONS = ['beyond', 'cap-minutes', 'neighbours', 'gaps', 'two-step-catchment'] as const;
 const EQUITY_FLAGS = ['two-step'] as const;
 
 function splitEquityArgs(args: readonly string[]): { own: Map<string, string>; rest: string[] } {
@@ -83,14 +84,24 @@ function equityOptions(own: Map<string, string>) {
   if (neighbours !== 4 && neighbours !== 8) throw new UsageError('--neighbours must be 4 or 8');
   const gaps = optionalNumber(values, 'gaps', { integer: true, min: 0 }) ?? 50;
   const twoStep = own.has('two-step');
-  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps, twoStep };
+  const twoStepCatchment = optionalNumber(values, 'two-step-catchment', { min: 0 });
+  if (twoStepCatchment !== undefined && !twoStep) throw new UsageError('--two-step-catchment goes with --two-step');
+  if (twoStepCatchment !== undefined && !(twoStepCatchment > 0))
+    throw new UsageError('--two-step-catchment must be positive');
+  return { beyondKind, capMinutes, neighbours: neighbours as Neighbourhood, gaps, twoStep, twoStepCatchment };
 }
 
 /** `--two-step`: 2SFCA through the app's own function (core/analysis), rounded for reading. */
-function twoStepJson(data: CoverageData, request: CoverageRequest, facilities: Facility[]) {
-  const supply = supplyFor(request, facilities);
-  if (!supply)
+function twoStepJson(
+  data: CoverageData,
+  request: CoverageRequest,
+  facilities: Facility[],
+  catchment: number | undefined,
+) {
+  const chosen = supplyFor(request, facilities);
+  if (!chosen)
     throw new UsageError('--two-step needs a capacity (beds, places, seats or area) on at least half the facilities');
+  const supply = catchment === undefined ? chosen : { ...chosen, catchment };
   const found = analyseTwoStep(data, DEFAULT_TRAVEL_PROFILES, request, supply);
   if (!found) throw new Error('2SFCA was cancelled');
   const { result } = found;
@@ -98,6 +109,7 @@ function twoStepJson(data: CoverageData, request: CoverageRequest, facilities: F
     population: Math.round(g.population),
     meanAccessibility: round(g.meanAccessibility, 4),
     noAccessPopulation: Math.round(g.noAccessPopulation),
+    noAccessShare: round(g.noAccessShare, 4),
   });
   return {
     field: supply.field,
@@ -124,18 +136,22 @@ export const equityCommand: CliCommand = {
   summary: 'the coverage JSON plus Gini, Theil (mountain vs other) and the largest coverage gaps',
   usage: [
     'npm run cli -- equity <every coverage option> [--beyond cap|exclude] [--cap-minutes N]',
-    '       [--neighbours 8|4] [--gaps 50] [--two-step]',
+    '       [--neighbours 8|4] [--gaps 50] [--two-step [--two-step-catchment N]]',
     '  e.g. npm run cli -- equity --facilities county-centres --profile drive --minutes 90 --json out.json',
     '  Writes what `coverage` writes (see npm run cli -- coverage --help), plus:',
     '  gini, theil {total, between, within, mountain, other}: inequality of travel time, weighted by people',
     '  gaps: the largest areas of people beyond the circle (county, people, centre, box, nearest facility)',
     '  equity: the rule used, the Lorenz curve (101 points) and the Gini within mountain / other',
+    '  coveredShare, beyondShare: of everyone; timeInequalityMeaningful: false below half covered',
+    '  byBeyondRule: Gini and Theil with the people beyond excluded, and capped at 1.5×, 2×, 3× the circle',
     '  --beyond       people beyond the circle: cap (count them at --cap-minutes, default twice the circle)',
     '                 or exclude (inequality among the covered only)',
     '  --neighbours   gap contiguity: 8 (edges and corners, default) or 4 (edges only)',
     '  --gaps         how many gaps to list (default 50)',
     '  --two-step     2SFCA accessibility (Luo & Wang 2003) with the circle as the catchment, from the',
-    '                 capacity most facilities carry (beds, places, seats or area), as the app computes it',
+    '                 capacity most facilities carry (beds, places, seats or area), as the app computes it;',
+    '                 per county the people in no catchment (noAccessPopulation, noAccessShare)',
+    '  --two-step-catchment N   2SFCA catchment in minutes (metres for radius) instead of the circle',
   ].join('\n'),
   async run(args, io) {
     const { own, rest } = splitEquityArgs(args);
@@ -164,7 +180,7 @@ export const equityCommand: CliCommand = {
       },
     });
     const s = output.equity;
-    const twoStep = options.twoStep ? twoStepJson(data, request, facilities) : null;
+    const twoStep = options.twoStep ? twoStepJson(data, request, facilities, options.twoStepCatchment) : null;
     const theilGroup = (g: typeof s.theil.mountain) => ({
       population: Math.round(g.population),
       mean: round(g.mean),
@@ -173,6 +189,18 @@ export const equityCommand: CliCommand = {
     });
     const json = {
       ...coverageJson,
+      // Read the indices with these: the share beyond the circle, whether the covered share is high
+      // enough for time-inequality to mean anything, and how the Gini moves with the beyond rule.
+      // Gini/Theil measure spread, not level: fewer people covered can still read as "more equal".
+      coveredShare: round(s.coveredShare, 6),
+      beyondShare: round(s.beyondShare, 6),
+      timeInequalityMeaningful: s.timeInequalityMeaningful,
+      byBeyondRule: s.byBeyondRule.map((v) => ({
+        rule: v.rule,
+        population: Math.round(v.population),
+        gini: round(v.gini, 6),
+        theil: round(v.theil, 6),
+      })),
       gini: round(s.gini, 6),
       theil: {
         total: round(s.theil.total, 6),
@@ -222,6 +250,8 @@ export const equityCommand: CliCommand = {
     const top = s.gaps[0];
     io.out(
       `equity: Gini ${json.gini}, Theil ${json.theil.total} (between mountain/other ${json.theil.between}, within ${json.theil.within}); ` +
+        `${round(100 * s.beyondShare, 1)}% beyond the circle` +
+        (s.timeInequalityMeaningful ? '; ' : ' (under half covered: time-inequality not meaningful); ') +
         `${s.gapCount} gaps` +
         (top ? `, largest ${top.countyName} ${Math.round(top.population)} people` : '') +
         (twoStep ? `; 2SFCA ${twoStep.field} per ${twoStep.per}: city ${twoStep.total.meanAccessibility}` : '') +
@@ -255,6 +285,7 @@ export const siteCommand: CliCommand = {
     '  circle, given those before it (so added people never increase from one site to the next).',
     '  --candidates      your own candidate points (a facility file); default: road nodes in the area',
     '  --stride          road nodes: take every K-th; default the smallest K giving ≤ --max-candidates',
+    '  --status          facility statuses counted: existing (default), under-construction, planned',
   ].join('\n'),
   async run(args: readonly string[], io: CliIo) {
     const values = parseOptions(args, {
@@ -271,7 +302,11 @@ export const siteCommand: CliCommand = {
       json: { type: 'string' },
       population: { type: 'string' },
       'population-crs': { type: 'string' },
+      status: { type: 'string' },
     });
+    const statusText = optionalString(values, 'status') ?? DEFAULT_RUN_STATUSES.join(',');
+    const statuses = parseStatuses(statusText);
+    if (!statuses) throw new UsageError(`--status takes existing, under-construction, planned; got "${statusText}"`);
     const profile = requiredProfile(values);
     const minutes = optionalNumber(values, 'minutes', { min: 0 });
     if (minutes === undefined || !(minutes > 0)) throw new UsageError('--minutes (one positive number) is required');
@@ -281,7 +316,10 @@ export const siteCommand: CliCommand = {
     const maxCandidates = optionalNumber(values, 'max-candidates', { integer: true, min: 1 });
     const jsonPath = resolve(requiredString(values, 'json'));
     const crs = parseCrs(optionalString(values, 'crs'));
-    const { facilities, source } = await loadFacilities(requiredString(values, 'facilities'), crs);
+    const loaded = await loadFacilities(requiredString(values, 'facilities'), crs);
+    // The sites complement the facilities that count: existing ones unless --status says otherwise.
+    const facilities = facilitiesWithStatus(loaded.facilities, statuses).kept;
+    const { source } = loaded;
     const candidatesFile = optionalString(values, 'candidates');
     const candidates = candidatesFile
       ? (await loadFacilities(candidatesFile, parseCrs(optionalString(values, 'candidates-crs') ?? crs))).facilities

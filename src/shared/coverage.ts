@@ -48,10 +48,19 @@ export interface GroupStats {
   population: number;
   covered: number;
   coveredPct: number;
-  /** Population-weighted travel time statistics in minutes (network) or distance-derived minutes at the profile's access speed (radius); null when nobody can reach any facility. */
-  meanMinutes: number | null;
+  /**
+   * Population-weighted travel time (network: minutes; radius: metres), definitions in
+   * core/coverage/stats.ts. Median and 90th percentile over EVERYONE of the group: null when it
+   * falls beyond the circle (then the matching `…Beyond` flag is true: "> T") or the group is empty.
+   */
   p50Minutes: number | null;
+  p50Beyond: boolean;
   p90Minutes: number | null;
+  p90Beyond: boolean;
+  /** Over the covered people only (null when nobody is covered); labelled so wherever shown. */
+  meanMinutesAmongCovered: number | null;
+  p50MinutesAmongCovered: number | null;
+  p90MinutesAmongCovered: number | null;
   /** Population in each band: [0, t1), [t1, t2) … and beyond the last (uncovered). */
   bands: number[];
 }

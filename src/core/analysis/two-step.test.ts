@@ -68,6 +68,20 @@ describe('analyseTwoStep', () => {
     expect(radius.result).toMatchObject({ method: 'radius', catchment: 900, per: 1 });
   });
 
+  it('takes a catchment set apart from the run', () => {
+    const supply = { supply: facilities, field: 'beds' as const, per: 1000, catchment: 4 };
+    const network = analyseTwoStep(town, TEST_PROFILES, request, supply)!;
+    const direct = twoStepFca(town, TEST_PROFILES, {
+      method: 'network',
+      profile: 'drive',
+      catchmentMinutes: 4,
+      facilities,
+      per: 1000,
+    })!;
+    expect(network.result.catchment).toBe(4);
+    expect(network.result.total).toEqual(direct.total);
+  });
+
   it('returns null when cancelled', () => {
     const supply = { supply: facilities, field: 'beds' as const, per: 1000 };
     expect(analyseTwoStep(town, TEST_PROFILES, request, supply, { shouldCancel: () => true })).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * 2SFCA accessibility for a coverage request (equity/two-step-fca.ts), with its catchment taken
- * from the run's circle and the populated cells classed into quintiles of people for the map.
+ * from the run's circle unless set apart (TwoStepSupply.catchment) and the populated cells classed into quintiles of people for the map.
  * Shared by the app's worker and the CLI.
  */
 import type { FeatureCollection } from 'geojson';
@@ -15,6 +15,12 @@ export interface TwoStepSupply {
   supply: SupplyFacility[];
   field: keyof FacilityCapacity;
   per: number;
+  /**
+   * The catchment t0 (minutes; metres for a radius run) when it differs from the run's circle:
+   * how far people go to use a facility need not be the planning standard's circle.
+   * Absent: the run's largest threshold. Part of the cached run's key (the supply is hashed).
+   */
+  catchment?: number;
 }
 
 /** 2SFCA per county and group, and as classed map points (properties `a`: value, `q`: class 0–4). */
@@ -43,7 +49,7 @@ export function accessibilityPoints(grid: PopulationGrid, accessibility: Float64
   };
 }
 
-/** 2SFCA with the run's largest threshold as the catchment; null when cancelled. */
+/** 2SFCA with supply.catchment, or else the run's largest threshold, as the catchment; null when cancelled. */
 export function analyseTwoStep(
   data: CoverageData,
   profiles: Record<TravelProfile, TravelProfileSpec>,
@@ -52,7 +58,7 @@ export function analyseTwoStep(
   hooks: TwoStepHooks = {},
 ): TwoStepAnalysis | null {
   const thresholds = request.method === 'network' ? request.thresholdsMin : request.radiiM;
-  const circle = thresholds[thresholds.length - 1]!;
+  const circle = supply.catchment ?? thresholds[thresholds.length - 1]!;
   const found = twoStepFca(
     data,
     profiles,

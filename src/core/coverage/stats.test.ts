@@ -33,7 +33,7 @@ describe('summarise (hand-computed)', () => {
     { col: 0, row: 0, population: 200, county: LUCHENG, minutes: 10, facility: 1, second: 10 },
     // Exactly on the last threshold → covered (last band is closed).
     { col: 0, row: 0, population: 300, county: LUCHENG, minutes: 20, facility: 0, second: Infinity },
-    // Just beyond → not covered, not served, but reachable (counts in mean/percentiles).
+    // Just beyond → not covered, not served, reachable, but beyond in every time statistic.
     { col: 0, row: 0, population: 400, county: LUCHENG, minutes: 20.5, facility: 1, second: Infinity },
     // Nobody lives here: ignored everywhere.
     { col: 0, row: 0, population: 0, county: LUCHENG, minutes: 1, facility: 0, second: Infinity },
@@ -73,33 +73,58 @@ describe('summarise (hand-computed)', () => {
     expect(s.other).toMatchObject({ population: 1500, covered: 600, bands: [100, 500, 900] });
   });
 
-  it('computes population-weighted mean and percentiles over reachable people only', () => {
+  it('puts percentiles over everyone (beyond the circle included) and the mean over the covered', () => {
     const lucheng = s.counties.find((c) => c.adcode === LUCHENG);
-    // (100·5 + 200·10 + 300·20 + 400·20.5) / 1000
-    expect(lucheng?.meanMinutes).toBeCloseTo(16.7, 10);
-    // Cumulative 100, 300, 600, 1000: target 500 → 20; target 900 → 20.5.
-    expect(lucheng?.p50Minutes).toBe(20);
-    expect(lucheng?.p90Minutes).toBe(20.5);
+    // 鹿城 1500 people: 5(100) 10(200) 20(300) covered, then 900 beyond 20 (400 at 20.5, 500
+    // unreachable). Over everyone: cumulative 100, 300, 600, then the beyond block. p50 target 750
+    // and p90 target 1350 both lie in the beyond block → no number, "> 20".
+    expect(lucheng).toMatchObject({ p50Minutes: null, p50Beyond: true, p90Minutes: null, p90Beyond: true });
+    // Over the covered 600: (100·5 + 200·10 + 300·20) / 600; targets 300 (hits 300 exactly → mean
+    // of 10 and 20) and 540 → 20.
+    expect(lucheng?.meanMinutesAmongCovered).toBeCloseTo(8500 / 600, 10);
+    expect(lucheng?.p50MinutesAmongCovered).toBe(15);
+    expect(lucheng?.p90MinutesAmongCovered).toBe(20);
     const yongjia = s.counties.find((c) => c.adcode === YONGJIA);
-    // Target 50 hits the first cell's cumulative weight exactly → mean of 15 and the next 15.
-    expect(yongjia).toMatchObject({ meanMinutes: 15, p50Minutes: 15, p90Minutes: 15 });
-    // Total: 5(100) 10(200) 15(50) 15(50) 20(300) 20.5(400) → cumulative 100 300 350 400 700 1100.
-    expect(s.total.meanMinutes).toBeCloseTo(18200 / 1100, 10);
-    expect(s.total.p50Minutes).toBe(20);
-    expect(s.total.p90Minutes).toBe(20.5);
+    // All covered: target 50 hits the first cell's cumulative weight exactly → mean of 15 and 15.
+    expect(yongjia).toMatchObject({
+      p50Minutes: 15,
+      p50Beyond: false,
+      p90Minutes: 15,
+      p90Beyond: false,
+      meanMinutesAmongCovered: 15,
+      p50MinutesAmongCovered: 15,
+      p90MinutesAmongCovered: 15,
+    });
+    // Total 1600: 5(100) 10(200) 15(50) 15(50) 20(300) → cumulative 100 300 350 400 700, beyond 900.
+    // p50 target 800 > 700 → beyond. Over the covered 700: target 350 hits exactly → 15; 630 → 20.
+    expect(s.total).toMatchObject({ p50Minutes: null, p50Beyond: true, p90Minutes: null, p90Beyond: true });
+    expect(s.total.meanMinutesAmongCovered).toBeCloseTo(10000 / 700, 10);
+    expect(s.total.p50MinutesAmongCovered).toBe(15);
+    expect(s.total.p90MinutesAmongCovered).toBe(20);
   });
 
-  it('gives null statistics and zeros for counties with no people', () => {
-    const empty = s.counties.find((c) => c.adcode === 330329);
-    expect(empty).toMatchObject({
-      population: 0,
-      covered: 0,
-      coveredPct: 0,
-      meanMinutes: null,
-      p50Minutes: null,
-      p90Minutes: null,
-      bands: [0, 0, 0],
-    });
+  it('gives a number when the percentile falls inside the circle, "beyond" only past it', () => {
+    // Ten people: 1, 2, …, 7 minutes covered (threshold 7), three beyond (8, 30, unreachable).
+    const ten = [1, 2, 3, 4, 5, 6, 7, 8, 30, Infinity].map((minutes, i): Case => ({
+      col: i,
+      row: 0,
+      population: 1,
+      county: LUCHENG,
+      minutes,
+      facility: 0,
+      second: Infinity,
+    }));
+    const t = run(ten, [7], ['a']).total;
+    // p50: target 5 hits the 5th exactly → mean of 5 and 6. p90: target 9 → beyond.
+    expect(t).toMatchObject({ coveredPct: 70, p50Minutes: 5.5, p50Beyond: false, p90Minutes: null, p90Beyond: true });
+    // The 8-minute person is beyond although the search reached them: the circle is the line.
+    expect(t.reachable).toBe(9);
+    expect(t.p90MinutesAmongCovered).toBe(7);
+    expect(t.meanMinutesAmongCovered).toBe(4);
+    // Exactly half covered: p50 target 5 hits the last covered person; the next one is beyond, so
+    // the "average the two middle values" rule has no number → beyond.
+    const half = run(ten.slice(0, 4).concat(ten.slice(6)), [4], ['a']).total;
+    expect(half).toMatchObject({ coveredPct: 50, p50Minutes: null, p50Beyond: true, p50MinutesAmongCovered: 2.5 });
   });
 
   it('lists counties in COUNTIES order with name and mountain flag', () => {
@@ -170,7 +195,7 @@ describe('weighted percentile rule', () => {
   it('works with fractional weights and a single cell', () => {
     const single = stats([7], [0.3]);
     expect(single).toMatchObject({ p50Minutes: 7, p90Minutes: 7 });
-    expect(single.meanMinutes).toBeCloseTo(7, 12);
+    expect(single.meanMinutesAmongCovered).toBeCloseTo(7, 12);
     expect(stats([1, 2, 3], [0.25, 0.25, 0.5]).p50Minutes).toBe(2.5);
   });
 });
@@ -200,30 +225,30 @@ describe('summarise (checks)', () => {
     const bands = [0, 0, 0, 0, 0];
     let total = 0;
     let sum = 0;
-    let reach = 0;
+    let covered = 0;
     const sorted: [number, number][] = [];
     cells.forEach((c, i) => {
       const m = minutes[i] as number;
       total += c.population;
       const b = bandIndex(m, thresholds);
       bands[b] = (bands[b] ?? 0) + c.population;
-      if (m < Infinity && c.population > 0) {
+      if (c.population > 0) sorted.push([b < 4 ? m : Infinity, c.population]);
+      if (b < 4) {
         sum += m * c.population;
-        reach += c.population;
-        sorted.push([m, c.population]);
+        covered += c.population;
       }
     });
     expect(s.total.population).toBe(total);
     expect(s.total.bands).toEqual(bands);
-    expect(s.total.covered).toBe(bands.slice(0, 4).reduce((a, b) => a + b, 0));
-    expect(s.total.meanMinutes).toBeCloseTo(sum / reach, 9);
+    expect(s.total.covered).toBe(covered);
+    expect(s.total.meanMinutesAmongCovered).toBeCloseTo(sum / covered, 9);
     // Unknown adcodes count in the total only.
     expect(s.mountain.population + s.other.population).toBeLessThan(total);
     expect(s.counties.reduce((a, c) => a + c.population, 0)).toBe(s.mountain.population + s.other.population);
-    // p50 by expanding to a sorted list of people.
+    // p50 over everyone by expanding to a sorted list of people, beyond people at Infinity.
     sorted.sort((a, b) => a[0] - b[0]);
     let cum = 0;
-    const half = reach / 2;
+    const half = total / 2;
     let p50 = NaN;
     for (let k = 0; k < sorted.length; k++) {
       const [m, w] = sorted[k] as [number, number];
@@ -237,7 +262,9 @@ describe('summarise (checks)', () => {
         break;
       }
     }
+    expect(Number.isFinite(p50)).toBe(true);
     expect(s.total.p50Minutes).toBe(p50);
+    expect(s.total.p50Beyond).toBe(false);
     expect(s.facilities.reduce((a, f) => a + f.served, 0)).toBe(s.total.covered);
   });
 

@@ -63,6 +63,45 @@ describe('equitySummary on a small valley', () => {
     expect(s.giniMountain).toBeCloseTo(0.5, 14);
     expect(s.giniOther).toBeNaN();
   });
+
+  it('says how many are beyond, that 20 of 1,150 covered is too few to read, and how the rule moves Gini', () => {
+    const s = equitySummary(run, data.grid);
+    expect(s.coveredShare).toBeCloseTo(20 / 1150, 14);
+    expect(s.beyondShare).toBeCloseTo(1130 / 1150, 14);
+    expect(s.timeInequalityMeaningful).toBe(false);
+    // Excluded: the ½ above. Capped at c = 22.5, 30, 45: 10·0, 10·10, 1,130·c, so
+    // Σ_{i<j} w_i w_j |x_i − x_j| = 100·10 + 11,300·c + 11,300·(c − 10) and Σ w x = 100 + 1,130·c.
+    const capped = (c: number) => (1000 + 11_300 * c + 11_300 * (c - 10)) / (1150 * (100 + 1130 * c));
+    expect(s.byBeyondRule.map((v) => v.rule)).toEqual([
+      { kind: 'exclude' },
+      { kind: 'cap', capMinutes: 22.5 },
+      { kind: 'cap', capMinutes: 30 },
+      { kind: 'cap', capMinutes: 45 },
+    ]);
+    expect(s.byBeyondRule.map((v) => v.population)).toEqual([20, 1150, 1150, 1150]);
+    expect(s.byBeyondRule[0]!.gini).toBeCloseTo(0.5, 14);
+    for (const [k, c] of [
+      [1, 22.5],
+      [2, 30],
+      [3, 45],
+    ] as const)
+      expect(s.byBeyondRule[k]!.gini).toBeCloseTo(capped(c), 12);
+    // The default rule's figure is the 2× variant's.
+    expect(s.byBeyondRule[2]!.gini).toBeCloseTo(s.gini, 14);
+    expect(s.byBeyondRule[2]!.theil).toBeCloseTo(s.theil.total, 14);
+    // Excluded, Theil of 10 people at 0 and 10 at 10 (μ = 5): ½ · 2 ln 2 = ln 2.
+    expect(s.byBeyondRule[0]!.theil).toBeCloseTo(Math.log(2), 14);
+    // The same shares whatever the rule shown.
+    const excluded = equitySummary(run, data.grid, { beyond: { kind: 'exclude' } });
+    expect(excluded).toMatchObject({ coveredShare: s.coveredShare, beyondShare: s.beyondShare });
+  });
+
+  it('calls time-inequality meaningful from half covered up', () => {
+    const wide = runCoverage(data, { ...run.result.request, thresholdsMin: [5, 70] }, TEST_PROFILES)!;
+    const s = equitySummary(wide, data.grid);
+    expect(s.coveredShare).toBeGreaterThanOrEqual(0.5);
+    expect(s.timeInequalityMeaningful).toBe(true);
+  });
 });
 
 describe('equitySummary on the shipped data', () => {

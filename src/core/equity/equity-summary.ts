@@ -7,6 +7,14 @@
  * unit); people beyond the circle follow `beyond` (inequality.ts; default: capped at twice the
  * circle). Groups: "mountain" = the five mountain counties, "other" = every other cell (incl.
  * cells of an unknown county).
+ *
+ * What the indices cannot say, so the summary carries it alongside (issue 12):
+ * - They measure SPREAD, not level: adding a facility that makes nobody worse off can still raise
+ *   the Gini (the mean falls faster than the spread). They are read next to the coverage.
+ * - The beyond-circle value is an assumption: `byBeyondRule` recomputes Gini and Theil with the
+ *   people beyond excluded and capped at 1.5×, 2× and 3× the circle, so a reader sees how much of
+ *   the figure is the rule's.
+ * - Below MEANINGFUL_COVERED_SHARE covered, `timeInequalityMeaningful` is false (see there).
  */
 import { MOUNTAIN_ADCODES } from '../../shared/counties';
 import type { CoverageResult, PopulationGrid } from '../../shared/coverage';
@@ -33,6 +41,27 @@ export interface EquityOptions {
   lorenzPoints?: number;
 }
 
+/**
+ * The covered share below which time-inequality is reported as not meaningful: one half. Below it
+ * the median person is beyond the circle, so most of the weight sits at a value the rule invents
+ * (capped) or is left out (excluded), and the index describes the rule or a minority, not the
+ * people: a 15-minute walk to 20 hospitals covering 2 % of the city gives Gini 0.013 and a Lorenz
+ * curve on the diagonal because nearly everyone is at the same invented cap. It is also the point
+ * where the median over everyone stops being a number (coverage/stats.ts): the two agree.
+ */
+export const MEANINGFUL_COVERED_SHARE = 0.5;
+
+/** Multiples of the circle the beyond-circle value is shown at, beside the excluded variant. */
+export const BEYOND_CAP_MULTIPLES = [1.5, 2, 3] as const;
+
+export interface InequalityVariant {
+  rule: BeyondRule;
+  /** People counted under this rule. */
+  population: number;
+  gini: number;
+  theil: number;
+}
+
 export interface EquitySummary {
   /** The circle (last threshold) of the run, and its unit. */
   circle: number;
@@ -44,6 +73,13 @@ export interface EquitySummary {
   excludedPopulation: number;
   /** Population-weighted mean of the values used. */
   mean: number;
+  /** Of everyone living in the grid (whatever the rule): share covered / beyond the circle, 0 … 1. */
+  coveredShare: number;
+  beyondShare: number;
+  /** False below MEANINGFUL_COVERED_SHARE covered: the indices then describe the rule, not the people. */
+  timeInequalityMeaningful: boolean;
+  /** Gini and Theil with the people beyond excluded, then capped at 1.5×, 2×, 3× the circle. */
+  byBeyondRule: InequalityVariant[];
   gini: number;
   /** Gini within each group. */
   giniMountain: number;
@@ -75,6 +111,30 @@ function mountainGroups(grid: PopulationGrid): Uint8Array {
   return groups;
 }
 
+/**
+ * Gini and Theil under the excluded rule and each cap multiple. One sort serves every cap: covered
+ * values are ≤ the circle < any cap and the capped people tie (index order), so the order is the
+ * same for all caps; the excluded variant uses it too, with the beyond people at weight 0.
+ */
+function beyondVariants(
+  cellMinutes: ArrayLike<number>,
+  population: ArrayLike<number>,
+  circle: number,
+): InequalityVariant[] {
+  const rules: BeyondRule[] = [
+    { kind: 'exclude' },
+    ...BEYOND_CAP_MULTIPLES.map((k): BeyondRule => ({ kind: 'cap', capMinutes: k * circle })),
+  ];
+  const all = rules.map((rule) => accessTimes(cellMinutes, population, circle, rule));
+  const firstCap = all[1]!;
+  const order = sortByValue(firstCap.values, firstCap.weights);
+  return rules.map((rule, k) => {
+    const times = all[k]!;
+    const { gini, population: counted } = giniLorenz(times.values, times.weights, 2, order);
+    return { rule, population: counted, gini, theil: theil(times.values, times.weights).total };
+  });
+}
+
 export function equitySummary(
   output: { result: CoverageResult },
   grid: PopulationGrid,
@@ -100,6 +160,10 @@ export function equitySummary(
       order.filter((i) => groups[i] === g),
     ).gini;
   const t = theil(times.values, times.weights, groups, 2);
+  const everyone = main.population + times.excludedPopulation;
+  const beyondPopulation = times.cappedPopulation + times.excludedPopulation;
+  const coveredShare = everyone > 0 ? (everyone - beyondPopulation) / everyone : NaN;
+  const byBeyondRule = beyondVariants(result.cellMinutes, grid.population, circle);
   const gaps = findGaps(grid, result.cellMinutes, result.cellFacility, circle, request.facilities, {
     neighbours: options.neighbours ?? 8,
     limit: options.gapLimit ?? 50,
@@ -112,6 +176,10 @@ export function equitySummary(
     cappedPopulation: times.cappedPopulation,
     excludedPopulation: times.excludedPopulation,
     mean: main.mean,
+    coveredShare,
+    beyondShare: everyone > 0 ? beyondPopulation / everyone : NaN,
+    timeInequalityMeaningful: coveredShare >= MEANINGFUL_COVERED_SHARE,
+    byBeyondRule,
     gini: main.gini,
     giniMountain: groupGini(0),
     giniOther: groupGini(1),

@@ -93,6 +93,12 @@ describe('2SFCA (network)', () => {
     expect(Array.from(own.accessibility)).toEqual([10 / 100, 0, 20 / 300, 0, 5 / 500]);
     expect(own.total.noAccessPopulation).toBe(600);
     expect(own.counties.find((c) => c.adcode === LUCHENG)!.noAccessPopulation).toBe(400);
+    // The share of everyone: 600 of the 1,500 people reach nothing.
+    expect(own.total.noAccessShare).toBeCloseTo(600 / own.total.population, 14);
+    expect(own.total.population).toBe(1500);
+    const lucheng = own.counties.find((c) => c.adcode === LUCHENG)!;
+    expect(lucheng.noAccessShare).toBeCloseTo(400 / lucheng.population, 14);
+    expect(own.counties.find((c) => c.population === 0)!.noAccessShare).toBeNull();
   });
 
   it('reports the supply of a facility nobody can reach', () => {

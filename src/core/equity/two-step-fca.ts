@@ -73,6 +73,12 @@ export interface AccessGroup {
   meanAccessibility: number | null;
   /** People in no facility's catchment (A_i = 0 because nothing is in reach). */
   noAccessPopulation: number;
+  /**
+   * noAccessPopulation / population (0 … 1; null when the group has nobody). A first-class figure:
+   * the mean A_i averages the zeros of these people in, so a county can show a fair mean while
+   * most of it reaches nothing.
+   */
+  noAccessShare: number | null;
 }
 
 export interface TwoStepResult {
@@ -229,6 +235,7 @@ export function twoStepFca(
     population: popSum[g] as number,
     meanAccessibility: (popSum[g] as number) > 0 ? (accSum[g] as number) / (popSum[g] as number) : null,
     noAccessPopulation: noneSum[g] as number,
+    noAccessShare: (popSum[g] as number) > 0 ? (noneSum[g] as number) / (popSum[g] as number) : null,
   });
   return {
     method: request.method,

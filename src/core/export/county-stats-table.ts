@@ -4,7 +4,9 @@
  * counties, the other seven and the whole city.
  *
  * Numbers are numbers, rounded for reading: people to whole persons, coverage percent to one
- * decimal, minutes to one decimal, metres (radius method) to whole metres. Bands are the run's
+ * decimal, minutes to one decimal, metres (radius method) to whole metres. Coverage percent comes
+ * first (after the name and code); median and P90 are over everyone of the row (the text "> T" when they lie beyond the
+ * circle, see coverage/stats.ts), the mean over the covered people only, as the headers say. Bands are the run's
  * bands ([0, t1), [t1, t2) … with the last one closed, see coverage/bands.ts) plus one column for
  * everyone beyond the last threshold or unable to reach any facility; the band columns add up to
  * the population column (up to rounding of fractional imported counts). Headers and group names
@@ -79,21 +81,21 @@ export function countyStatsTable(
   const header = [
     text('exportFile.stats.county'),
     text('exportFile.stats.adcode'),
+    text('exportFile.stats.coveredPct'),
     text('exportFile.stats.population'),
     text('exportFile.stats.covered'),
-    text('exportFile.stats.coveredPct'),
-    text(min ? 'exportFile.stats.meanMin' : 'exportFile.stats.meanM'),
     text(min ? 'exportFile.stats.medianMin' : 'exportFile.stats.medianM'),
     text(min ? 'exportFile.stats.p90Min' : 'exportFile.stats.p90M'),
+    text(min ? 'exportFile.stats.meanMin' : 'exportFile.stats.meanM'),
     ...bandColumnLabels(thresholds, unit, language, translate),
     text('exportFile.stats.mountainCounty'),
   ];
   const columns: StatsColumnKind[] = [
     'name',
     'code',
-    'people',
-    'people',
     'percent',
+    'people',
+    'people',
     'time',
     'time',
     'time',
@@ -102,6 +104,7 @@ export function countyStatsTable(
     'flag',
   ];
   const timeDigits = min ? 1 : 0;
+  const last = thresholds[thresholds.length - 1] as number;
   const yes = text('exportFile.yes');
   const no = text('exportFile.no');
 
@@ -110,13 +113,16 @@ export function countyStatsTable(
       throw new Error(
         `countyStatsTable: ${stats.bands.length} band values for ${thresholds.length} thresholds (expected ${thresholds.length + 1})`,
       );
+    // A percentile over everyone that lies beyond the circle has no number: "> T" as text.
+    const overAll = (value: number | null, beyond: boolean): CsvCell =>
+      beyond ? `> ${last}` : round(value, timeDigits);
     return [
+      round(stats.coveredPct, 1),
       round(stats.population, 0),
       round(stats.covered, 0),
-      round(stats.coveredPct, 1),
-      round(stats.meanMinutes, timeDigits),
-      round(stats.p50Minutes, timeDigits),
-      round(stats.p90Minutes, timeDigits),
+      overAll(stats.p50Minutes, stats.p50Beyond),
+      overAll(stats.p90Minutes, stats.p90Beyond),
+      round(stats.meanMinutesAmongCovered, timeDigits),
       ...stats.bands.map((b) => round(b, 0)),
     ];
   };

@@ -37,7 +37,7 @@ async function readCsvWithExcelJs(text: string): Promise<unknown[][]> {
   return rows;
 }
 
-const TIME_COLUMNS = { mean: 5, p50: 6, p90: 7 };
+const TIME_COLUMNS = { p50: 5, p90: 6, mean: 7 };
 
 describe('countyStatsCsv', () => {
   const run = fixtureRun();
@@ -48,12 +48,12 @@ describe('countyStatsCsv', () => {
     expect(rows[0]).toEqual([
       '县（市、区） (county)',
       '行政区划代码 (adcode)',
+      '覆盖率% (covered %)',
       '人口 (population)',
       '覆盖人口 (covered)',
-      '覆盖率% (covered %)',
-      '平均分钟 (mean min)',
-      '中位分钟 (median min)',
-      'P90 分钟 (p90 min)',
+      '中位分钟（全部人口） (median min, all people)',
+      'P90 分钟（全部人口） (p90 min, all people)',
+      '平均分钟（仅覆盖人口） (mean min, covered people only)',
       '0–5 分钟人口 (0–5 min population)',
       '5–10 分钟人口 (5–10 min population)',
       '10–15 分钟人口 (10–15 min population)',
@@ -61,28 +61,31 @@ describe('countyStatsCsv', () => {
       '山区县 (mountain county)',
     ]);
     const byName = new Map(rows.map((r) => [r[0], r]));
-    // 泰顺县: 300 people at 14.5 min, 250 at 20 min, 700 unreachable; mean over the reachable 550.
+    // 泰顺县: 300 people at 14.5 min, 250 at 20 min, 700 unreachable. Median and P90 over all 1250
+    // people lie beyond the circle (only 300 covered): "> 15"; the mean is over the covered 300.
     const taishun = byName.get('泰顺县');
-    expect(taishun?.slice(0, 5)).toEqual(['泰顺县', '330329', '1250', '300', '24']);
-    expect(taishun?.[TIME_COLUMNS.mean]).toBe('17');
+    expect(taishun?.slice(0, 5)).toEqual(['泰顺县', '330329', '24', '1250', '300']);
+    expect(taishun?.[TIME_COLUMNS.p50]).toBe('> 15');
+    expect(taishun?.[TIME_COLUMNS.p90]).toBe('> 15');
+    expect(taishun?.[TIME_COLUMNS.mean]).toBe('14.5');
     expect(taishun?.slice(8)).toEqual(['0', '0', '300', '950', '是']);
     // 龙港市: 10 minutes exactly is in the band [10, 15].
     expect(byName.get('龙港市')).toEqual([
       '龙港市',
       '330383',
-      '2000',
-      '2000',
       '100',
-      '4.3',
+      '2000',
+      '2000',
       '0.5',
       '10',
+      '4.3',
       '1200',
       '0',
       '800',
       '0',
       '否',
     ]);
-    expect(byName.get('鹿城区')?.slice(2, 5)).toEqual(['3500', '3500', '100']);
+    expect(byName.get('鹿城区')?.slice(2, 5)).toEqual(['100', '3500', '3500']);
     // Counties without people are still listed (all 12, in COUNTIES order), with empty times.
     expect(rows.slice(1, 13).map((r) => r[0])).toContain('洞头区');
     expect(byName.get('洞头区')?.slice(2, 8)).toEqual(['0', '0', '0', '', '', '']);
@@ -91,9 +94,9 @@ describe('countyStatsCsv', () => {
   it('ends the table with the mountain, other and city rows, then an empty row and the metadata', () => {
     const rows = parseCsv(text);
     expect(rows.slice(13, 16).map((r) => r.slice(0, 5))).toEqual([
-      ['山区五县', '', '1250', '300', '24'],
-      ['其他县（市、区）', '', '5500', '5500', '100'],
-      ['全市', '', '6750', '5800', '85.9'],
+      ['山区五县', '', '24', '1250', '300'],
+      ['其他县（市、区）', '', '100', '5500', '5500'],
+      ['全市', '', '85.9', '6750', '5800'],
     ]);
     expect(rows[13]?.[12]).toBe('是');
     expect(rows[15]?.[12]).toBe('');
@@ -110,11 +113,11 @@ describe('countyStatsCsv', () => {
   it('reads back with exceljs with the exact Chinese names and numeric cells', async () => {
     const rows = await readCsvWithExcelJs(text);
     const taishun = rows.find((r) => r[0] === '泰顺县');
-    expect(taishun?.slice(0, 5)).toEqual(['泰顺县', 330329, 1250, 300, 24]);
+    expect(taishun?.slice(0, 5)).toEqual(['泰顺县', 330329, 24, 1250, 300]);
     const longgang = rows.find((r) => r[0] === '龙港市');
-    expect(longgang?.slice(1, 5)).toEqual([330383, 2000, 2000, 100]);
+    expect(longgang?.slice(1, 5)).toEqual([330383, 100, 2000, 2000]);
     const city = rows.find((r) => r[0] === '全市');
-    expect(city?.[4]).toBe(85.9);
+    expect(city?.[2]).toBe(85.9);
     // Every county name survives UTF-8 exactly (no mojibake).
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['鹿城区', '瓯海区', '龙港市', '泰顺县', '山区五县']));
   });
@@ -125,12 +128,12 @@ describe('countyStatsCsv', () => {
     expect(rows[0]?.slice(0, 8)).toEqual([
       'County',
       'Adcode',
+      'Covered %',
       'Population',
       'Covered',
-      'Covered %',
-      'Mean m',
-      'Median m',
-      'P90 m',
+      'Median m (all people)',
+      'P90 m (all people)',
+      'Mean m (covered people only)',
     ]);
     expect(rows[0]?.slice(8)).toEqual([
       '0–500 m population',
@@ -141,9 +144,10 @@ describe('countyStatsCsv', () => {
     ]);
     const taishun = rows.find((r) => r[1] === '330329');
     expect(taishun?.[0]).toBe('Taishun');
-    expect(taishun?.[TIME_COLUMNS.mean]).toBe('1700');
+    expect(taishun?.[TIME_COLUMNS.mean]).toBe('1450');
+    expect(taishun?.[TIME_COLUMNS.p50]).toBe('> 1500');
     expect(taishun?.[12]).toBe('yes');
-    expect(rows.find((r) => r[0] === 'Whole city')?.[4]).toBe('85.9');
+    expect(rows.find((r) => r[0] === 'Whole city')?.[2]).toBe('85.9');
     const meta = new Map(rows.map((r) => [r[0], r[1]]));
     expect(meta.get('Thresholds')).toBe('500, 1000, 1500 m');
     expect(meta.get('Population source')).toBe('modelled');
@@ -173,14 +177,14 @@ describe('countyStatsXlsx', () => {
       throw new Error(`no row ${name}`);
     };
     const taishun = rowOf('泰顺县');
-    expect((taishun.values as unknown[]).slice(1, 6)).toEqual(['泰顺县', 330329, 1250, 300, 24]);
+    expect((taishun.values as unknown[]).slice(1, 6)).toEqual(['泰顺县', 330329, 24, 1250, 300]);
     expect(taishun.getCell(13).value).toBe('是');
-    expect(taishun.getCell(3).numFmt).toBe('#,##0');
-    expect(taishun.getCell(5).numFmt).toBe('0.0');
+    expect(taishun.getCell(3).numFmt).toBe('0.0');
+    expect(taishun.getCell(4).numFmt).toBe('#,##0');
     expect(taishun.getCell(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(rowOf('鹿城区').getCell(1).fill).toBeUndefined();
     expect(rowOf('龙港市').getCell(4).value).toBe(2000);
-    expect(rowOf('全市').getCell(5).value).toBe(85.9);
+    expect(rowOf('全市').getCell(3).value).toBe(85.9);
     expect(rowOf('全市').getCell(1).font?.bold).toBe(true);
     // Empty times stay empty cells, not zeros.
     expect(rowOf('洞头区').getCell(6).value).toBeNull();

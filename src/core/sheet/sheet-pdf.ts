@@ -318,7 +318,8 @@ function drawScaleBar(sheet: Sheet, layout: SheetLayout, sizePt: number): void {
   sheet.textAt(endX, labelY, label, sizePt);
 }
 
-const NUMERIC = /^[-+−]?[\d,.\s]+%?$/;
+// "> 90" (a median beyond the circle) is a number column's cell too.
+const NUMERIC = /^(?:>\s*)?[-+−]?[\d,.\s]+%?$/;
 
 function drawTable(sheet: Sheet, layout: SheetLayout, table: NonNullable<SheetSpec['table']>): void {
   const r = layout.table;

@@ -1,5 +1,6 @@
 import type { CoverageMethod, CoverageRequest, TravelProfile } from '../../../shared/coverage';
-import type { Facility, FacilityCategory, FacilitySet } from '../../../shared/facilities';
+import { DEFAULT_RUN_STATUSES, facilitiesWithStatus } from '../../../core/facilities/by-status';
+import type { Facility, FacilityCategory, FacilitySet, FacilityStatus } from '../../../shared/facilities';
 import { COUNTY_CENTRES_SET_ID } from '../db/catalogue-store';
 import { COVERAGE_PRESETS, parseThresholds, type CoveragePreset } from './presets';
 
@@ -11,6 +12,10 @@ export interface CoverageInputs {
   thresholdsText: string;
   setIds: string[];
   categories: FacilityCategory[] | 'all';
+  /** Facility statuses the run counts (default existing only: core/facilities/by-status.ts). */
+  statuses: FacilityStatus[];
+  /** 2SFCA catchment (minutes; metres for radius) when it should differ from the circle; '' = the circle. */
+  twoStepCatchmentText: string;
 }
 
 export function inputsFromPreset(preset: CoveragePreset, sets: readonly FacilitySet[]): CoverageInputs {
@@ -25,15 +30,35 @@ export function inputsFromPreset(preset: CoveragePreset, sets: readonly Facility
     thresholdsText: preset.thresholds.join(', '),
     setIds,
     categories: preset.facilities.kind === 'categories' ? preset.facilities.categories : 'all',
+    statuses: [...DEFAULT_RUN_STATUSES],
+    twoStepCatchmentText: '',
   };
 }
 
 export const DEFAULT_PRESET = COVERAGE_PRESETS.find((p) => p.id === 'rural-drive-90') ?? COVERAGE_PRESETS[0]!;
 
-export function selectedFacilities(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
+/** The 2SFCA catchment typed: null for '' (use the circle), undefined when it is not a positive number. */
+export function twoStepCatchment(inputs: CoverageInputs): number | null | undefined {
+  const text = inputs.twoStepCatchmentText.trim();
+  if (text === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** The facilities of the chosen sets and categories, before the status choice. */
+function chosenBySetAndCategory(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
   const sets = new Set(inputs.setIds);
   const categories = inputs.categories === 'all' ? null : new Set(inputs.categories);
   return facilities.filter((f) => sets.has(f.setId) && (!categories || categories.has(f.category)));
+}
+
+export function selectedFacilities(inputs: CoverageInputs, facilities: readonly Facility[]): Facility[] {
+  return facilitiesWithStatus(chosenBySetAndCategory(inputs, facilities), inputs.statuses).kept;
+}
+
+/** Facilities of the chosen sets and categories that the status choice leaves out (shown, so nobody wonders). */
+export function leftOutByStatus(inputs: CoverageInputs, facilities: readonly Facility[]): number {
+  return facilitiesWithStatus(chosenBySetAndCategory(inputs, facilities), inputs.statuses).leftOut;
 }
 
 /** The request sent to the engine; facilities sorted by id so equal selections hash equally. */

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import {
   FACILITY_CATEGORIES,
+  FACILITY_STATUSES,
   type Facility,
   type FacilityCategory,
   type FacilitySet,
@@ -9,7 +10,14 @@ import { TRAVEL_PROFILES, type TravelProfile } from '../../../shared/coverage';
 import { CheckList } from '../catalogue/check-list';
 import { useI18n } from '../i18n/i18n-context';
 import { FACILITY_CATEGORY_COLORS } from '../map/catalogue-colors';
-import { buildRequest, inputsFromPreset, selectedFacilities, type CoverageInputs } from './coverage-inputs';
+import {
+  buildRequest,
+  inputsFromPreset,
+  leftOutByStatus,
+  selectedFacilities,
+  twoStepCatchment,
+  type CoverageInputs,
+} from './coverage-inputs';
 import { CoverageResults } from './coverage-results';
 import { COVERAGE_PRESETS, parseThresholds } from './presets';
 import type { CoverageRunState } from './coverage-store';
@@ -41,7 +49,9 @@ export function CoveragePanel({
 }: CoveragePanelProps) {
   const { t } = useI18n();
   const chosen = useMemo(() => selectedFacilities(inputs, facilities), [inputs, facilities]);
+  const leftOut = useMemo(() => leftOutByStatus(inputs, facilities), [inputs, facilities]);
   const thresholdsOk = parseThresholds(inputs.thresholdsText) !== null;
+  const catchmentOk = twoStepCatchment(inputs) !== undefined;
   const request = useMemo(() => buildRequest(inputs, facilities), [inputs, facilities]);
   const running = state.status === 'running';
   const edit = (patch: Partial<CoverageInputs>) => onInputsChange({ ...inputs, ...patch, presetId: 'custom' });
@@ -98,8 +108,33 @@ export function CoveragePanel({
         label={(c) => t(`facilityCategory.${c}`)}
         swatch={(c) => FACILITY_CATEGORY_COLORS[c]}
       />
+      <fieldset className="crs-choice" data-testid="coverage-statuses">
+        <legend>{t('coverage.statuses')}</legend>
+        {FACILITY_STATUSES.map((status) => (
+          <label key={status}>
+            <input
+              type="checkbox"
+              checked={inputs.statuses.includes(status)}
+              onChange={(e) =>
+                edit({
+                  statuses: FACILITY_STATUSES.filter((s) =>
+                    s === status ? e.target.checked : inputs.statuses.includes(s),
+                  ),
+                })
+              }
+            />
+            {t(`facilityStatus.${status}`)}
+          </label>
+        ))}
+      </fieldset>
       <p className={chosen.length ? 'muted' : 'warning'} data-testid="coverage-facility-count">
         {chosen.length ? t('coverage.facilityCount', { count: chosen.length }) : t('coverage.noFacilities')}
+        {leftOut > 0 && (
+          <>
+            <br />
+            <span data-testid="coverage-left-out-by-status">{t('coverage.leftOutByStatus', { count: leftOut })}</span>
+          </>
+        )}
       </p>
 
       <fieldset className="crs-choice">
@@ -133,13 +168,24 @@ export function CoveragePanel({
         />
         {!thresholdsOk && <span className="warning">{t('coverage.badThresholds')}</span>}
       </label>
+      <label className="field">
+        <span>{inputs.method === 'network' ? t('coverage.twoStepCatchmentMin') : t('coverage.twoStepCatchmentM')}</span>
+        <input
+          value={inputs.twoStepCatchmentText}
+          placeholder={t('coverage.twoStepCatchmentPlaceholder')}
+          onChange={(e) => edit({ twoStepCatchmentText: e.target.value })}
+          aria-invalid={!catchmentOk}
+          data-testid="coverage-two-step-catchment"
+        />
+        {!catchmentOk && <span className="warning">{t('coverage.badTwoStepCatchment')}</span>}
+      </label>
 
       {population}
       <div className="button-row">
         <button
           type="button"
           className="primary"
-          disabled={running || !request || !chosen.length}
+          disabled={running || !request || !chosen.length || !catchmentOk}
           onClick={onRun}
           data-testid="coverage-run"
         >

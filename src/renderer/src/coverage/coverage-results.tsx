@@ -6,16 +6,27 @@ const pct = (value: number) => `${value.toFixed(1)}%`;
 const minutes = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 const people = (value: number) => Math.round(value).toLocaleString('zh-CN');
 
-function StatsCells({ stats }: { stats: GroupStats }) {
+/** The last threshold and its unit: what "beyond the circle" means for this run. */
+function circleOf(result: CoverageResult): { last: number; network: boolean } {
+  const { request } = result;
+  const network = request.method === 'network';
+  const thresholds = network ? request.thresholdsMin : request.radiiM;
+  return { last: thresholds[thresholds.length - 1] ?? 0, network };
+}
+
+function StatsCells({ stats, beyond }: { stats: GroupStats; beyond: string }) {
+  // Coverage first: it is the figure the table exists for. Median and 90th percentile are over everyone: when they lie beyond the circle there is no
+  // number to show, only "> T" (core/coverage/stats.ts).
+  const overAll = (value: number | null, isBeyond: boolean) => (isBeyond ? beyond : minutes(value));
   return (
     <>
+      <td className="num">{pct(stats.coveredPct)}</td>
       <td className="num">{people(stats.population)}</td>
       <td className="num">{people(stats.covered)}</td>
-      <td className="num">{pct(stats.coveredPct)}</td>
       <td className="num">{people(stats.population - stats.covered)}</td>
-      <td className="num">{minutes(stats.meanMinutes)}</td>
-      <td className="num">{minutes(stats.p50Minutes)}</td>
-      <td className="num">{minutes(stats.p90Minutes)}</td>
+      <td className="num">{overAll(stats.p50Minutes, stats.p50Beyond)}</td>
+      <td className="num">{overAll(stats.p90Minutes, stats.p90Beyond)}</td>
+      <td className="num">{minutes(stats.meanMinutesAmongCovered)}</td>
     </>
   );
 }
@@ -25,6 +36,8 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
   const { t, language } = useI18n();
   const isolated = result.facilities.filter((f) => f.isolated);
   const names = new Map(result.request.facilities.map((f) => [f.id, f.name]));
+  const circle = circleOf(result);
+  const beyond = t(circle.network ? 'coverage.beyondMin' : 'coverage.beyondM', { last: circle.last });
   return (
     <section className="coverage-results" data-testid="coverage-results">
       <p data-testid="coverage-summary">
@@ -58,13 +71,13 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
           <thead>
             <tr>
               <th>{t('col.county')}</th>
+              <th className="num">{t('col.coveredPct')}</th>
               <th className="num">{t('col.population')}</th>
               <th className="num">{t('col.covered')}</th>
-              <th className="num">{t('col.coveredPct')}</th>
               <th className="num">{t('col.uncovered')}</th>
-              <th className="num">{result.request.method === 'network' ? t('col.mean') : t('col.meanM')}</th>
               <th className="num">{t('col.p50')}</th>
               <th className="num">{t('col.p90')}</th>
+              <th className="num">{circle.network ? t('col.mean') : t('col.meanM')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,24 +92,27 @@ export function CoverageResults({ result, onCounty }: { result: CoverageResult; 
                   {countyLabel(county.adcode, language, county.name)}
                   {county.mountain && <span className="badge mountain-badge">{t('row.mountain')}</span>}
                 </td>
-                <StatsCells stats={county} />
+                <StatsCells stats={county} beyond={beyond} />
               </tr>
             ))}
             <tr className="group-row mountain" data-testid="coverage-row-mountain">
               <th>{t('row.mountain')}</th>
-              <StatsCells stats={result.mountain} />
+              <StatsCells stats={result.mountain} beyond={beyond} />
             </tr>
             <tr className="group-row" data-testid="coverage-row-other">
               <th>{t('row.other')}</th>
-              <StatsCells stats={result.other} />
+              <StatsCells stats={result.other} beyond={beyond} />
             </tr>
             <tr className="group-row" data-testid="coverage-row-total">
               <th>{t('row.total')}</th>
-              <StatsCells stats={result.total} />
+              <StatsCells stats={result.total} beyond={beyond} />
             </tr>
           </tbody>
         </table>
       </div>
+      <p className="muted" data-testid="coverage-stats-note">
+        {t(circle.network ? 'coverage.statsNote' : 'coverage.statsNoteM', { last: circle.last })}
+      </p>
       <FacilityTable result={result} />
       <p className="muted">{t('coverage.modelledPopulation')}</p>
     </section>

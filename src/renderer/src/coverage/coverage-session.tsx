@@ -7,7 +7,13 @@ import type { ScenarioRow } from '../db/scenario-repo';
 import { runExportMetadata, type RunExportMetadata } from '../export/run-export-metadata';
 import { useI18n } from '../i18n/i18n-context';
 import { useAppStores } from '../stores/app-stores';
-import { buildRequest, DEFAULT_PRESET, inputsFromPreset, type CoverageInputs } from './coverage-inputs';
+import {
+  buildRequest,
+  DEFAULT_PRESET,
+  inputsFromPreset,
+  twoStepCatchment,
+  type CoverageInputs,
+} from './coverage-inputs';
 
 /**
  * The coverage tab's form (the inputs of the next run) and what the coverage views derive from the
@@ -41,7 +47,9 @@ function useCoverageSessionState() {
       coverageInputs.presetId === 'custom'
         ? `${t(`profile.${request.profile}`)} ${coverageInputs.thresholdsText}`
         : t(`preset.${coverageInputs.presetId}`);
-    void coverage.getState().runCoverage(request, label, supplyFor(request, facilities));
+    const supply = supplyFor(request, facilities);
+    const catchment = twoStepCatchment(coverageInputs);
+    void coverage.getState().runCoverage(request, label, supply && catchment ? { ...supply, catchment } : supply);
   };
 
   /** The suggested sites become a facility set of planned sites, named after the run. */

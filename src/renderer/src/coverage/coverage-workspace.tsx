@@ -51,7 +51,9 @@ export function CoverageWorkspace() {
               onPlace={() => ui.getState().startPlacing('proposed-facility')}
               onRemove={actions.removeProposed}
               onReset={actions.resetWhatIf}
-              {...(coverageOutput.equity ? { baseGini: coverageOutput.equity.gini } : {})}
+              {...(coverageOutput.equity
+                ? { baseGini: coverageOutput.equity.gini, baseBeyondShare: coverageOutput.equity.beyondShare }
+                : {})}
               nameOf={(id) => coverageOutput.result.request.facilities.find((f) => f.id === id)?.name ?? id}
             />
             {coverageOutput.result.request.method === 'network' && (

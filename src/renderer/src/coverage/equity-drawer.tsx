@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { TwoStepAnalysis } from '../../../core/analysis/two-step';
 import type { EquitySummary } from '../../../core/equity/equity-summary';
+import type { BeyondRule } from '../../../core/equity/inequality';
 import type { CoverageResult } from '../../../shared/coverage';
 import { countyLabel } from '../catalogue/county-select';
 import { useI18n } from '../i18n/i18n-context';
@@ -9,6 +10,50 @@ import { Chart } from './chart';
 
 const CJK_FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+const pct = (share: number) => (Number.isFinite(share) ? `${(100 * share).toFixed(1)}%` : '—');
+const sameRule = (a: BeyondRule, b: BeyondRule) =>
+  a.kind === b.kind && (a.kind === 'exclude' || (b.kind === 'cap' && a.capMinutes === b.capMinutes));
+
+/**
+ * Gini and Theil with the people beyond the circle left out and counted at 1.5×, 2× and 3× the
+ * circle: the value given to them is an assumption, and this shows how much of the figure it is.
+ */
+function BeyondRuleTable({ equity }: { equity: EquitySummary }) {
+  const { t } = useI18n();
+  const label = (rule: BeyondRule) =>
+    rule.kind === 'exclude'
+      ? t('equity.rule.exclude')
+      : t(equity.unit === 'minutes' ? 'equity.rule.capMin' : 'equity.rule.capM', {
+          k: rule.capMinutes / equity.circle,
+          cap: rule.capMinutes,
+        });
+  return (
+    <div className="data-table">
+      <h4>{t('equity.byRule')}</h4>
+      <table data-testid="equity-by-rule">
+        <thead>
+          <tr>
+            <th>{t('equity.rule.column')}</th>
+            <th className="num">{t('equity.gini')}</th>
+            <th className="num">{t('equity.theil')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {equity.byBeyondRule.map((v) => (
+            <tr key={label(v.rule)} className={sameRule(v.rule, equity.beyond) ? 'selected' : undefined}>
+              <td>
+                {label(v.rule)}
+                {sameRule(v.rule, equity.beyond) && ` ${t('equity.rule.current')}`}
+              </td>
+              <td className="num">{f3(v.gini)}</td>
+              <td className="num">{f3(v.theil)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /**
  * The equity view of a run: Gini and Theil with what they mean, coverage by county (click a bar to
@@ -110,6 +155,13 @@ export function EquityDrawer({
             </span>
           </p>
           <p className="muted small">{t('equity.giniHelp')}</p>
+          <p data-testid="equity-beyond-share">{t('equity.beyondShare', { pct: pct(equity.beyondShare) })}</p>
+          {!equity.timeInequalityMeaningful && (
+            <p className="warning" data-testid="equity-not-meaningful">
+              {t('equity.notMeaningful', { pct: pct(equity.coveredShare) })}
+            </p>
+          )}
+          <p className="muted small">{t('equity.spreadNotLevel')}</p>
           <p>
             <strong>{t('equity.theil')}</strong> <span data-testid="equity-theil">{f3(equity.theil.total)}</span>
             <br />
@@ -118,6 +170,7 @@ export function EquityDrawer({
             </span>
           </p>
           <p className="muted small">{t('equity.theilHelp')}</p>
+          <BeyondRuleTable equity={equity} />
         </div>
         <div>
           <h3>{t('equity.coverageChart')}</h3>
@@ -177,15 +230,29 @@ function TwoStepSection({ twoStep }: { twoStep: TwoStepAnalysis }) {
   return (
     <div className="data-table" data-testid="equity-two-step">
       <h3>{t('equity.twoStep', { unit })}</h3>
+      <p className="muted small">
+        {t(twoStep.result.method === 'network' ? 'equity.twoStepCatchmentMin' : 'equity.twoStepCatchmentM', {
+          catchment: twoStep.result.catchment,
+        })}
+      </p>
       <p className="muted small">{t('equity.twoStepHelp')}</p>
       <table>
+        <thead>
+          <tr>
+            <th>{t('col.county')}</th>
+            <th className="num">{t('equity.twoStepMean')}</th>
+            <th className="num">{t('equity.noAccess')}</th>
+            <th className="num">{t('equity.noAccessShare')}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className={row.mountain ? 'mountain' : undefined} data-testid={`two-step-${row.key}`}>
               <td>{row.label}</td>
               <td className="num">{fmt(row.g.meanAccessibility)}</td>
-              <td className="num muted" title={t('equity.noAccess')}>
-                {Math.round(row.g.noAccessPopulation).toLocaleString('zh-CN')}
+              <td className="num">{Math.round(row.g.noAccessPopulation).toLocaleString('zh-CN')}</td>
+              <td className="num" data-testid={`two-step-no-access-${row.key}`}>
+                {row.g.noAccessShare === null ? '—' : `${(100 * row.g.noAccessShare).toFixed(1)}%`}
               </td>
             </tr>
           ))}

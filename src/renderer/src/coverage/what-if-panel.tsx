@@ -5,6 +5,7 @@ import type { WhatIfState } from './what-if';
 
 const pct = (v: number) => `${v.toFixed(1)}%`;
 const delta = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+const share = (v: number) => (Number.isFinite(v) ? pct(100 * v) : '—');
 
 function Row({
   label,
@@ -40,6 +41,7 @@ export function WhatIfPanel({
   onReset,
   nameOf,
   baseGini,
+  baseBeyondShare,
 }: {
   base: CoverageResult;
   whatIf: WhatIfState;
@@ -49,6 +51,8 @@ export function WhatIfPanel({
   onReset: () => void;
   nameOf: (facilityId: string) => string;
   baseGini?: number;
+  /** Share of people beyond the circle in the base run (0 … 1), shown beside the Gini. */
+  baseBeyondShare?: number;
 }) {
   const { t, language } = useI18n();
   const next = whatIf.preview?.result ?? null;
@@ -98,6 +102,19 @@ export function WhatIfPanel({
             <p data-testid="what-if-gini">
               {t('equity.gini')} {baseGini.toFixed(3)} →{' '}
               {whatIf.preview?.equity ? whatIf.preview.equity.gini.toFixed(3) : '…'}
+              {baseBeyondShare !== undefined && (
+                <>
+                  <br />
+                  {/* The Gini is read with the share beyond the circle: it measures spread, not level. */}
+                  <span className="muted small" data-testid="what-if-beyond-share">
+                    {t('whatif.beyondShare', {
+                      from: share(baseBeyondShare),
+                      to: whatIf.preview?.equity ? share(whatIf.preview.equity.beyondShare) : '…',
+                    })}{' '}
+                    {t('equity.spreadNotLevel')}
+                  </span>
+                </>
+              )}
             </p>
           )}
           {whatIf.latencyMs !== null && (

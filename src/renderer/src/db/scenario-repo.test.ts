@@ -8,9 +8,13 @@ const stats = (coveredPct: number, population = 1000): GroupStats => ({
   population,
   covered: (population * coveredPct) / 100,
   coveredPct,
-  meanMinutes: 10,
   p50Minutes: 9,
+  p50Beyond: false,
   p90Minutes: 20,
+  p90Beyond: false,
+  meanMinutesAmongCovered: 10,
+  p50MinutesAmongCovered: 9,
+  p90MinutesAmongCovered: 20,
   bands: [],
 });
 

@@ -10,9 +10,13 @@ const nobody: GroupStats = {
   population: 0,
   covered: 0,
   coveredPct: 0,
-  meanMinutes: null,
   p50Minutes: null,
+  p50Beyond: false,
   p90Minutes: null,
+  p90Beyond: false,
+  meanMinutesAmongCovered: null,
+  p50MinutesAmongCovered: null,
+  p90MinutesAmongCovered: null,
   bands: [],
 };
 

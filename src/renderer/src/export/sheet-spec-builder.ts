@@ -37,12 +37,19 @@ function countyName(stats: CountyStats, language: Language): string {
 
 /** Per-county coverage as a sheet table; `only` limits it to one county (atlas pages) plus the city. */
 export function coverageTable(result: CoverageResult, t: Translate, language: Language, only?: number): SheetTable {
+  const network = result.request.method === 'network';
+  const thresholds = network ? result.request.thresholdsMin : result.request.radiiM;
+  const last = thresholds[thresholds.length - 1] ?? 0;
+  const digits = network ? 1 : 0;
+  // The median is over everyone of the row: "> T" when it falls beyond the circle; the mean is
+  // over the covered people only (the column headers say which).
   const row = (name: string, g: GroupStats) => [
     name,
+    pct(g.coveredPct),
     people(g.population, language),
     people(g.covered, language),
-    pct(g.coveredPct),
-    g.meanMinutes === null ? '—' : g.meanMinutes.toFixed(1),
+    g.p50Beyond ? `> ${last}` : g.p50Minutes === null ? '—' : g.p50Minutes.toFixed(digits),
+    g.meanMinutesAmongCovered === null ? '—' : g.meanMinutesAmongCovered.toFixed(digits),
   ];
   const counties = result.counties.filter((c) => only === undefined || c.adcode === only);
   const rows = counties.map((c) => row(countyName(c, language), c));
@@ -55,10 +62,11 @@ export function coverageTable(result: CoverageResult, t: Translate, language: La
     title: t('sheet.tableTitle'),
     columns: [
       t('sheet.colCounty'),
+      t('sheet.colPct'),
       t('sheet.colPopulation'),
       t('sheet.colCovered'),
-      t('sheet.colPct'),
-      result.request.method === 'network' ? t('sheet.colMeanMin') : t('sheet.colMeanM'),
+      network ? t('sheet.colMedianMin') : t('sheet.colMedianM'),
+      network ? t('sheet.colMeanMin') : t('sheet.colMeanM'),
     ],
     rows,
     ...(highlightRows.length ? { highlightRows, highlightNote: t('sheet.highlightNote') } : {}),
@@ -130,7 +138,10 @@ export function buildSheetSpec(
           lorenz: {
             points: lorenz.population.map((p, i): [number, number] => [p, lorenz.quantity[i] ?? p]),
             gini: run.equity.gini,
-            caption: t('sheet.lorenzCaption'),
+            // The index is read with the share beyond the circle, and flagged when under half covered.
+            caption: t(run.equity.timeInequalityMeaningful ? 'sheet.lorenzCaptionBeyond' : 'sheet.lorenzCaptionLow', {
+              pct: `${(100 * run.equity.beyondShare).toFixed(1)}%`,
+            }),
             axisLabels: { x: t('sheet.lorenzX'), y: t('sheet.lorenzY') },
           },
         }

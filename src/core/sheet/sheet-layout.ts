@@ -88,12 +88,12 @@ export function estimateTextWidthMm(text: string, sizePt: number): number {
 
 const rect = (x: number, y: number, w: number, h: number): RectMm => ({ x, y, w, h });
 
-/** Table rows drawn: optional heading, header row, body rows, optional note. */
+/** Table rows drawn: optional heading, header row, body rows, optional note and footnote. */
 export function tableRowCount(spec: SheetSpec): number {
   const t = spec.table;
   if (!t) return 0;
   const note = t.highlightNote && (t.highlightRows?.length ?? 0) > 0 ? 1 : 0;
-  return (t.title ? 1 : 0) + 1 + t.rows.length + note;
+  return (t.title ? 1 : 0) + 1 + t.rows.length + note + (t.footnote ? 1 : 0);
 }
 
 interface Metrics {

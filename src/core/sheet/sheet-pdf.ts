@@ -370,7 +370,7 @@ function drawTable(sheet: Sheet, layout: SheetLayout, table: NonNullable<SheetSp
     slot++;
     sheet.line(r.x, r.y + slot * rowMm, r.x + r.w, r.y + slot * rowMm, INK, 0.5);
   }
-  const bodySlots = Math.max(0, slots - slot - (hasNote ? 1 : 0));
+  const bodySlots = Math.max(0, slots - slot - (hasNote ? 1 : 0) - (table.footnote ? 1 : 0));
   const highlighted = new Set(table.highlightRows ?? []);
   const shown = table.rows.slice(0, bodySlots);
   shown.forEach((row, i) => {
@@ -394,7 +394,10 @@ function drawTable(sheet: Sheet, layout: SheetLayout, table: NonNullable<SheetSp
         color: MUTED,
       },
     );
+    slot++;
   }
+  if (table.footnote && slot < slots)
+    sheet.text(rowRect(), table.footnote, size * 0.95, { color: MUTED, minScale: 0.7 });
 }
 
 function drawLorenz(sheet: Sheet, layout: SheetLayout, lorenz: NonNullable<SheetSpec['lorenz']>): void {

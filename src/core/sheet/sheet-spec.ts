@@ -47,6 +47,8 @@ export interface SheetTable {
   highlightRows?: number[];
   /** Note under the table explaining the tint, e.g. 底色：山区五县. Only drawn with highlightRows. */
   highlightNote?: string;
+  /** Last line under the table saying what marked columns are over (e.g. all people / the covered only). */
+  footnote?: string;
 }
 
 export interface SheetLorenz {

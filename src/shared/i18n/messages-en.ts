@@ -638,11 +638,10 @@ export const messagesEn = {
   'sheet.dateLabel': 'Date',
   'sheet.tableTitle': 'Coverage by county',
   'sheet.colCounty': 'County',
-  'sheet.colPopulation': 'Population',
   'sheet.colCovered': 'Covered',
   'sheet.colPct': 'Covered %',
-  'sheet.colMeanMin': 'Mean min (covered only)',
-  'sheet.colMeanM': 'Mean m (covered only)',
+  'sheet.colMeanMin': 'Mean min†',
+  'sheet.colMeanM': 'Mean m†',
   'sheet.highlightNote': 'Tinted: the five mountain counties',
   'sheet.lorenzCaption': 'Lorenz curve (travel time)',
   'sheet.lorenzX': 'Cumulative share of people',
@@ -843,8 +842,9 @@ export const messagesEn = {
     'Coverage, median and 90th percentile are over all people: those beyond the circle or unable to reach any facility count as more than {last} min, and a percentile that falls among them shows as "> {last} min". The mean is over the covered people only.',
   'coverage.statsNoteM':
     'Coverage, median and 90th percentile are over all people: those beyond the circle or unable to reach any facility count as more than {last} m, and a percentile that falls among them shows as "> {last} m". The mean is over the covered people only.',
-  'sheet.colMedianMin': 'Median min (all people)',
-  'sheet.colMedianM': 'Median m (all people)',
+  'sheet.colMedianMin': 'Median min*',
+  'sheet.colMedianM': 'Median m*',
+  'sheet.tableFootnote': '* all people ("> {last}": the median is beyond the circle)  † covered people only',
   // Equity measures that cannot mislead (issue 12).
   'equity.beyondShare': 'Beyond the circle (or unreachable): {pct} of all people',
   'equity.notMeaningful':

@@ -622,11 +622,10 @@ export const messagesZh = {
   'sheet.dateLabel': '制图日期',
   'sheet.tableTitle': '各县（市、区）覆盖',
   'sheet.colCounty': '县（市、区）',
-  'sheet.colPopulation': '人口',
   'sheet.colCovered': '覆盖人口',
   'sheet.colPct': '覆盖率',
-  'sheet.colMeanMin': '平均分钟（仅覆盖人口）',
-  'sheet.colMeanM': '平均米（仅覆盖人口）',
+  'sheet.colMeanMin': '平均分钟†',
+  'sheet.colMeanM': '平均米†',
   'sheet.highlightNote': '底色：山区五县',
   'sheet.lorenzCaption': '洛伦兹曲线（出行时间）',
   'sheet.lorenzX': '人口累计占比',
@@ -809,8 +808,9 @@ export const messagesZh = {
     '覆盖率与中位数、90% 分位按全部人口计：圈外与不可达者计为超过 {last} 分钟，分位数落在圈外时显示“> {last} 分钟”；平均只按覆盖人口计。',
   'coverage.statsNoteM':
     '覆盖率与中位数、90% 分位按全部人口计：圈外与不可达者计为超过 {last} 米，分位数落在圈外时显示“> {last} 米”；平均只按覆盖人口计。',
-  'sheet.colMedianMin': '中位分钟（全部人口）',
-  'sheet.colMedianM': '中位米（全部人口）',
+  'sheet.colMedianMin': '中位分钟*',
+  'sheet.colMedianM': '中位米*',
+  'sheet.tableFootnote': '* 全部人口（> {last} 即中位数在圈外）　† 仅覆盖人口',
   // Equity measures that cannot mislead (issue 12).
   'equity.beyondShare': '圈外（或不可达）人口占全部人口 {pct}',
   'equity.notMeaningful':

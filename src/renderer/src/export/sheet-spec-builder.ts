@@ -42,11 +42,11 @@ export function coverageTable(result: CoverageResult, t: Translate, language: La
   const last = thresholds[thresholds.length - 1] ?? 0;
   const digits = network ? 1 : 0;
   // The median is over everyone of the row: "> T" when it falls beyond the circle; the mean is
-  // over the covered people only (the column headers say which).
+  // over the covered people only (the footnote says which). Five columns is what an A4 sheet's
+  // table holds without cutting 7-digit figures, so the total population stays in the XLSX/CSV.
   const row = (name: string, g: GroupStats) => [
     name,
     pct(g.coveredPct),
-    people(g.population, language),
     people(g.covered, language),
     g.p50Beyond ? `> ${last}` : g.p50Minutes === null ? '—' : g.p50Minutes.toFixed(digits),
     g.meanMinutesAmongCovered === null ? '—' : g.meanMinutesAmongCovered.toFixed(digits),
@@ -63,13 +63,14 @@ export function coverageTable(result: CoverageResult, t: Translate, language: La
     columns: [
       t('sheet.colCounty'),
       t('sheet.colPct'),
-      t('sheet.colPopulation'),
       t('sheet.colCovered'),
       network ? t('sheet.colMedianMin') : t('sheet.colMedianM'),
       network ? t('sheet.colMeanMin') : t('sheet.colMeanM'),
     ],
     rows,
     ...(highlightRows.length ? { highlightRows, highlightNote: t('sheet.highlightNote') } : {}),
+    // Short headers keep the columns legible on A4; the footnote says which people each is over.
+    footnote: t('sheet.tableFootnote', { last }),
   };
 }
 

@@ -49,7 +49,8 @@ test('the 10-minute walk on the sample fitness facilities draws rings; a reload 
   await openApp(page);
   await page.getByTestId('tab-facilities').click();
   await page.getByTestId('load-samples').click();
-  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9);
+  // Nine sample sets are read, snapped and saved one by one: over 30 s on a busy machine.
+  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9, { timeout: 120_000 });
   await openCoverage(page);
   await page.getByTestId('coverage-preset').selectOption('fitness-walk-10');
   await expect(page.getByTestId('coverage-facility-count')).toContainText('2000');

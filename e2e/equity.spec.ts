@@ -28,18 +28,21 @@ test('a proposed facility dragged into 泰顺县 raises its coverage live', asyn
     .poll(async () => Number.parseFloat((await row.locator('td').nth(2).textContent()) ?? 'NaN'))
     .toBeGreaterThan(basePct);
 
-  // Drag it further into the uncovered south-west: the figure follows.
+  // Drag it further into the uncovered south-west: the figure follows. The target lies on the main
+  // road network with a kilometre to spare: much of this corner is disconnected road fragments,
+  // where a facility (rightly, on today's data) covers nobody, and a drop a few pixels off landed
+  // on one under load (119.6195, 27.3560: +0.0).
   const marker = page.locator('.proposed-marker').first();
   const markerBox = (await marker.boundingBox())!;
   const target = await page.evaluate(() => {
-    const p = window.__outuMap!.project([119.62, 27.35]);
+    const p = window.__outuMap!.project([119.7, 27.38]);
     return { x: p.x, y: p.y };
   });
   await page.mouse.move(markerBox.x + markerBox.width / 2, markerBox.y + markerBox.height - 4);
   await page.mouse.down();
   await page.mouse.move(box.x + target.x, box.y + target.y, { steps: 8 });
   await page.mouse.up();
-  await expect(page.locator('[data-testid="what-if"] .set-name').first()).toContainText('119.6');
+  await expect(page.locator('[data-testid="what-if"] .set-name').first()).toContainText(/119\.(69|70|71)/);
   await expect(page.getByTestId('what-if-latency')).toBeVisible();
   const latency = Number.parseFloat((await page.getByTestId('what-if-latency').textContent())!.replace(/[^\d.]/g, ''));
   console.log(`what-if preview round trip: ${latency} ms`);
@@ -195,7 +198,8 @@ test('2SFCA accessibility for facilities with beds: per county in the dashboard 
   await openApp(page);
   await page.getByTestId('tab-facilities').click();
   await page.getByTestId('load-samples').click();
-  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9);
+  // Nine sample sets are read, snapped and saved one by one: over 30 s on a busy machine.
+  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9, { timeout: 120_000 });
   await page.getByTestId('tab-coverage').click();
   await page.getByTestId('coverage-preset').selectOption('community-15');
   await page.getByTestId('coverage-panel').getByLabel('医疗卫生').check();
@@ -224,7 +228,8 @@ test('siting can choose among the user’s own candidate points instead of road 
   await openApp(page);
   await page.getByTestId('tab-facilities').click();
   await page.getByTestId('load-samples').click();
-  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9);
+  // Nine sample sets are read, snapped and saved one by one: over 30 s on a busy machine.
+  await expect(page.locator('[data-testid="facility-sets"] li')).toHaveCount(9, { timeout: 120_000 });
   await page.getByTestId('tab-coverage').click();
   await page.getByTestId('coverage-preset').selectOption('rural-drive-90');
   await page.getByTestId('coverage-run').click();

@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageSummary, GroupStats } from '../../../shared/coverage';
+import { fixtureSummary, fixtureTwoFacilityRequest } from '../../../core/coverage/summary-fixtures';
 import type { CoverageRequest } from '../../../shared/coverage';
 import type { ScenarioRow } from '../db/scenario-repo';
 import { compareScenarios, scenarioSpec } from './scenarios';
 
-const stats = (coveredPct: number, population = 1000): GroupStats => ({
-  population,
-  covered: (population * coveredPct) / 100,
-  coveredPct,
-  p50Minutes: 9,
-  p50Beyond: false,
-  p90Minutes: 20,
-  p90Beyond: false,
-  meanMinutesAmongCovered: 10,
-  p50MinutesAmongCovered: 9,
-  p90MinutesAmongCovered: 20,
-  bands: [],
-});
-
-const summary = (taishun: number, total: number): CoverageSummary => ({
-  total: stats(total),
-  mountain: stats(taishun),
-  other: stats(90),
-  counties: [{ ...stats(taishun), adcode: 330329, name: '泰顺县', mountain: true }],
-  facilities: [],
-});
-
 describe('scenarios', () => {
   it('compares two scenarios county by county and for the groups', () => {
-    const rows = compareScenarios(summary(42, 93), summary(55, 94));
+    const rows = compareScenarios(fixtureSummary(42, 93), fixtureSummary(55, 94));
     expect(rows.map((r) => r.key)).toEqual(['330329', 'mountain', 'other', 'total']);
     expect(rows[0]).toMatchObject({ label: '泰顺县', mountain: true, coveredPctDelta: 13, coveredDelta: 130 });
     expect(rows[3]?.coveredPctDelta).toBeCloseTo(1);
@@ -36,16 +14,7 @@ describe('scenarios', () => {
 });
 
 describe('scenario for the split view', () => {
-  const baseRequest: CoverageRequest = {
-    method: 'network',
-    profile: 'drive',
-    thresholdsMin: [90],
-    radiiM: [],
-    facilities: [
-      { id: 'a', name: 'A', lon: 120.6, lat: 28 },
-      { id: 'b', name: 'B', lon: 120.1, lat: 27.6 },
-    ],
-  };
+  const baseRequest = fixtureTwoFacilityRequest;
   const base = { runId: 'run-1', request: baseRequest };
   const proposed = { id: 'p1', name: '新建 1', lon: 119.8, lat: 27.4 };
   const row = (request: CoverageRequest, closed: string[] = []): ScenarioRow => ({
@@ -56,7 +25,7 @@ describe('scenario for the split view', () => {
     request,
     proposed: request.facilities.filter((f) => f.id.startsWith('p')).map(({ id, lon, lat }) => ({ id, lon, lat })),
     closed,
-    summary: summary(50, 93),
+    summary: fixtureSummary(50, 93),
   });
 
   it('builds on the run on screen when the scenario was built on it', () => {

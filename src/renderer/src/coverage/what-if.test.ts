@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioRequest } from '../../../core/analysis/analyse-coverage';
-import type { CoverageRequest } from '../../../shared/coverage';
+import { fixtureTwoFacilityRequest } from '../../../core/coverage/summary-fixtures';
 import { hasChanges, whatIfChange } from './what-if';
 
-const base: CoverageRequest = {
-  method: 'network',
-  profile: 'drive',
-  thresholdsMin: [90],
-  radiiM: [],
-  facilities: [
-    { id: 'a', name: 'A', lon: 120.6, lat: 28 },
-    { id: 'b', name: 'B', lon: 120.1, lat: 27.6 },
-  ],
-};
+const base = fixtureTwoFacilityRequest;
 
 describe('what-if', () => {
   it('names the proposed facilities in order and keeps the closed ones', () => {

@@ -1,30 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { CoverageSummary, GroupStats } from '../../../shared/coverage';
+import { fixtureSummary } from '../../../core/coverage/summary-fixtures';
 import { OutuDb } from './outu-db';
 import { deleteScenario, listScenarios, saveScenario, type ScenarioRow } from './scenario-repo';
-
-const stats = (coveredPct: number, population = 1000): GroupStats => ({
-  population,
-  covered: (population * coveredPct) / 100,
-  coveredPct,
-  p50Minutes: 9,
-  p50Beyond: false,
-  p90Minutes: 20,
-  p90Beyond: false,
-  meanMinutesAmongCovered: 10,
-  p50MinutesAmongCovered: 9,
-  p90MinutesAmongCovered: 20,
-  bands: [],
-});
-
-const summary = (taishun: number, total: number): CoverageSummary => ({
-  total: stats(total),
-  mountain: stats(taishun),
-  other: stats(90),
-  counties: [{ ...stats(taishun), adcode: 330329, name: '泰顺县', mountain: true }],
-  facilities: [],
-});
 
 describe('scenarios', () => {
   it('are kept in IndexedDB, oldest first, and can be deleted', async () => {
@@ -37,7 +15,7 @@ describe('scenarios', () => {
       request: { method: 'network', profile: 'drive', thresholdsMin: [90], radiiM: [], facilities: [] },
       proposed: [{ id: 'p1', lon: 119.8, lat: 27.4 }],
       closed: [],
-      summary: summary(50, 93),
+      summary: fixtureSummary(50, 93),
     });
     await saveScenario(db, row('b', '2026-02-01'));
     await saveScenario(db, row('a', '2026-01-01'));
